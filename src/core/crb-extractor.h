@@ -6,26 +6,11 @@
 
 #include <gio/gio.h>
 
+#include "crb-extract-error.h"
 #include "crb-extract-result.h"
 
 G_BEGIN_DECLS
 
-#define CRB_EXTRACT_ERROR (crb_extract_error_quark ())
-
-typedef enum
-{
-  CRB_EXTRACT_ERROR_FAILED,
-  CRB_EXTRACT_ERROR_UNSUPPORTED, /* not a format we read */
-  CRB_EXTRACT_ERROR_DAMAGED,     /* the file is broken */
-  CRB_EXTRACT_ERROR_ENCRYPTED,   /* password-protected */
-  CRB_EXTRACT_ERROR_EMPTY,       /* no text in it */
-  CRB_EXTRACT_ERROR_TOO_LARGE,   /* over the input cap */
-  CRB_EXTRACT_ERROR_CRASHED,     /* the helper died */
-  CRB_EXTRACT_ERROR_TIMEOUT,     /* the helper ran past its deadline */
-  CRB_EXTRACT_ERROR_LIMIT,       /* the helper hit its memory or CPU limit */
-} CrbExtractError;
-
-GQuark crb_extract_error_quark (void);
 
 #define CRB_TYPE_EXTRACTOR (crb_extractor_get_type ())
 G_DECLARE_FINAL_TYPE (CrbExtractor, crb_extractor, CRB, EXTRACTOR, GObject)
