@@ -1,0 +1,228 @@
+/* crb-undo.c: undo and redo by SQLite session changesets
+ *
+ * Each action's changeset is stored with it (crb-history.c).  Undo applies
+ * the inverted changeset, redo the changeset itself; a conflict (the rows
+ * are no longer as the step left them, e.g. after a merge) aborts with the
+ * project unchanged.  The full-text indexes are outside the changesets and
+ * are brought in step around the apply (crb-fts.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crb-undo"
+
+#include "crb-fts-private.h"
+#include "crb-history-private.h"
+#include "crb-project-private.h"
+#include "crb-undo-private.h"
+
+static const struct
+{
+  const char    *table;
+  CrbChangeFlags changes;
+} table_changes[] = {
+  { "document", CRB_CHANGE_DOCUMENTS },
+  { "revision", CRB_CHANGE_DOCUMENTS },
+  { "original", CRB_CHANGE_DOCUMENTS },
+  { "tag", CRB_CHANGE_TAGS | CRB_CHANGE_CLAIMS },
+  { "claim", CRB_CHANGE_CLAIMS },
+  { "claim_tag", CRB_CHANGE_CLAIMS | CRB_CHANGE_TAGS },
+  { "entity", CRB_CHANGE_ENTITIES },
+  { "alias", CRB_CHANGE_ENTITIES },
+  { "claim_entity", CRB_CHANGE_ENTITIES | CRB_CHANGE_CLAIMS },
+  { "mention", CRB_CHANGE_ENTITIES },
+  { "event", CRB_CHANGE_EVENTS },
+  { "facet", CRB_CHANGE_EVENTS },
+  { "event_claim", CRB_CHANGE_EVENTS | CRB_CHANGE_CLAIMS },
+  { "relation", CRB_CHANGE_RELATIONS | CRB_CHANGE_DOCUMENTS },
+};
+
+static CrbChangeFlags
+changes_for_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_changes); i++)
+    if (g_strcmp0 (table, table_changes[i].table) == 0)
+      return table_changes[i].changes;
+  return 0;
+}
+
+CrbChangeFlags
+_crb_undo_changes_of (const void *changeset, int size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  CrbChangeFlags changes = 0;
+
+  if (sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return CRB_CHANGE_ALL;
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int columns, op, indirect;
+
+      sqlite3changeset_op (iter, &table, &columns, &op, &indirect);
+      changes |= changes_for_table (table);
+    }
+  sqlite3changeset_finalize (iter);
+  return changes;
+}
+
+typedef struct
+{
+  CrbFtsTable table;
+  gint64      rowid;
+} IndexedRow;
+
+/* The rows of indexed tables that a changeset touches. */
+static GArray *
+indexed_rows_of (const void *changeset, int size)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (IndexedRow));
+  sqlite3_changeset_iter *iter = NULL;
+
+  if (sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return rows;
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int columns, op, indirect;
+      sqlite3_value *key = NULL;
+      IndexedRow row;
+
+      sqlite3changeset_op (iter, &table, &columns, &op, &indirect);
+      if (g_strcmp0 (table, "revision") == 0)
+        row.table = CRB_FTS_REVISION;
+      else if (g_strcmp0 (table, "claim") == 0)
+        row.table = CRB_FTS_CLAIM;
+      else
+        continue;
+
+      /* Column 0 is the INTEGER PRIMARY KEY in every table. */
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &key);
+      else
+        sqlite3changeset_old (iter, 0, &key);
+      if (key == NULL)
+        continue;
+      row.rowid = sqlite3_value_int64 (key);
+      g_array_append_val (rows, row);
+    }
+  sqlite3changeset_finalize (iter);
+  return rows;
+}
+
+static int
+abort_on_conflict (void *data, int conflict, sqlite3_changeset_iter *iter)
+{
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
+{
+  sqlite3 *db = _crb_project_get_db (self);
+  g_autoptr (GBytes) stored = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autofree char *label = NULL;
+  void *inverted = NULL;
+  const void *changeset;
+  gsize size;
+  gint64 id;
+  int rc;
+  CrbChangeFlags changes;
+
+  _crb_project_lock (self);
+  if (db == NULL || !_crb_history_peek (db, redo, &id, &label, &stored))
+    {
+      _crb_project_unlock (self);
+      g_set_error_literal (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_NOTHING_TO_UNDO,
+                           redo ? "There is nothing to redo." : "There is nothing to undo.");
+      return FALSE;
+    }
+
+  changeset = g_bytes_get_data (stored, &size);
+  if (!redo)
+    {
+      int inverted_size = 0;
+
+      if (sqlite3changeset_invert ((int) size, changeset, &inverted_size, &inverted) != SQLITE_OK)
+        {
+          _crb_project_unlock (self);
+          g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED,
+                       "The undo step “%s” is damaged and cannot be applied.", label);
+          return FALSE;
+        }
+      changeset = inverted;
+      size = inverted_size;
+    }
+
+  rows = indexed_rows_of (changeset, (int) size);
+  changes = _crb_undo_changes_of (changeset, (int) size);
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _crb_project_set_sqlite_error (self, error, rc, label);
+      goto out;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IndexedRow *row = &g_array_index (rows, IndexedRow, i);
+
+      if (!_crb_fts_unindex (db, row->table, row->rowid, error))
+        goto rollback;
+    }
+  rc = sqlite3changeset_apply (db, (int) size, (void *) changeset, NULL, abort_on_conflict, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_ABORT)
+        g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_CONFLICT,
+                     "“%s” cannot be %s: the project has changed since (for example by a "
+                     "merge).",
+                     label, redo ? "redone" : "undone");
+      else
+        _crb_project_set_sqlite_error (self, error, rc, label);
+      goto rollback;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IndexedRow *row = &g_array_index (rows, IndexedRow, i);
+
+      if (!_crb_fts_index (db, row->table, row->rowid, error))
+        goto rollback;
+    }
+  if (!_crb_history_mark (db, id, !redo, error))
+    goto rollback;
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _crb_project_set_sqlite_error (self, error, rc, label);
+      goto rollback;
+    }
+
+  sqlite3_free (inverted);
+  _crb_project_unlock (self);
+  _crb_project_emit_changed (self, changes);
+  if (label_out)
+    *label_out = g_steal_pointer (&label);
+  return TRUE;
+
+rollback:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+out:
+  sqlite3_free (inverted);
+  _crb_project_unlock (self);
+  return FALSE;
+}
+
+gboolean
+crb_project_undo (CrbProject *self, char **label, GError **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return apply_step (self, FALSE, label, error);
+}
+
+gboolean
+crb_project_redo (CrbProject *self, char **label, GError **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return apply_step (self, TRUE, label, error);
+}
