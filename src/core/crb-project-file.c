@@ -132,7 +132,7 @@ _crb_project_file_harden (sqlite3 *db)
   sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
   sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 100);
   sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 8);
-  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 1);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 2); /* history + VACUUM INTO */
   sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
   sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, 1000);
   sqlite3_limit (db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
@@ -166,6 +166,9 @@ _crb_project_file_check_integrity (sqlite3 *db, gboolean full, GError **error)
   answer = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (answer, "ok") != 0)
     {
+      /* Reports start with a "*** in database main ***" line. */
+      if (answer && g_str_has_prefix (answer, "*** ") && strchr (answer, '\n'))
+        answer = strchr (answer, '\n') + 1;
       g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_DAMAGED,
                    "The project file is damaged (%s). Open a backup or ask for a fresh copy.",
                    answer ? answer : "unknown problem");
@@ -370,6 +373,8 @@ _crb_project_file_create (const char *path, GError **error)
                    "Cannot create a project in this folder: %s", g_strerror (saved));
       return FALSE;
     }
+  /* mkstemp makes the file private; a project is an ordinary document. */
+  fchmod (fd, 0644);
   close (fd);
 
   rc = sqlite3_open_v2 (template, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
