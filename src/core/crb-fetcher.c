@@ -1,0 +1,918 @@
+/* crb-fetcher.c: one GET, redirects by hand, every hop checked, body capped
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crb-fetcher"
+
+#include "config.h"
+
+#include "crb-fetcher.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "crb-address-check.h"
+#include "crb-fetch-content-type.h"
+#include "crb-fetch-url.h"
+#include "crb-pinned-address.h"
+
+#define READ_CHUNK (64 * 1024)
+#define MAX_DEADLINE 3600
+#define MAX_MAX_BYTES ((guint64) G_MAXINT32)
+#define MAX_MAX_REDIRECTS 20
+#define HEADER_VALUE_LENGTH 1000
+
+struct _CrbFetcher
+{
+  GObject parent_instance;
+
+  /* Settings are read by fetches running in other threads: each fetch
+   * takes a snapshot under the lock. */
+  GMutex        lock;
+  guint         deadline;
+  guint64       max_bytes;
+  guint         max_redirects;
+  gboolean      allow_private;
+  char         *user_agent;
+  GTlsDatabase *tls_database;
+
+  /* Deadlines are timeout sources in a context of their own, run by a
+   * thread started on first use: the fetching thread is blocked in I/O and
+   * cannot dispatch anything itself. */
+  GMainContext *watchdog_context;
+  GMainLoop    *watchdog_loop;
+  GThread      *watchdog_thread;
+};
+
+G_DEFINE_FINAL_TYPE (CrbFetcher, crb_fetcher, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_DEADLINE,
+  PROP_MAX_BYTES,
+  PROP_MAX_REDIRECTS,
+  PROP_ALLOW_PRIVATE,
+  PROP_USER_AGENT,
+  PROP_TLS_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Shared between a fetch and its timeout source, which may fire in the
+ * watchdog thread just as the fetch ends: hence reference counted. */
+typedef struct
+{
+  GCancellable *cancellable;
+  gint          expired;
+} Deadline;
+
+typedef struct
+{
+  /* A snapshot of the settings */
+  guint         deadline;
+  guint64       max_bytes;
+  guint         max_redirects;
+  gboolean      allow_private;
+  char         *user_agent;
+  GTlsDatabase *tls_database;
+
+  GCancellable *cancellable; /* cancelled by the deadline or by the caller */
+  GCancellable *caller;
+  gulong        caller_handler;
+  Deadline     *deadline_state;
+  GSource      *deadline_source;
+  GMainContext *io_context;
+
+  GPtrArray *visited; /* crb_fetch_url_key() of every URL requested */
+} FetchRun;
+
+static void
+deadline_clear (Deadline *deadline)
+{
+  g_clear_object (&deadline->cancellable);
+}
+
+static void
+deadline_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, (GDestroyNotify) deadline_clear);
+}
+
+static gboolean
+deadline_expired_cb (gpointer data)
+{
+  Deadline *deadline = data;
+
+  g_atomic_int_set (&deadline->expired, TRUE);
+  g_cancellable_cancel (deadline->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static gboolean
+watchdog_quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+watchdog_thread_main (gpointer data)
+{
+  g_autoptr (GMainLoop) loop = data;
+
+  g_main_context_push_thread_default (g_main_loop_get_context (loop));
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (g_main_loop_get_context (loop));
+  return NULL;
+}
+
+/* Called with the lock held. */
+static void
+ensure_watchdog (CrbFetcher *self)
+{
+  if (self->watchdog_thread != NULL)
+    return;
+  self->watchdog_context = g_main_context_new ();
+  self->watchdog_loop = g_main_loop_new (self->watchdog_context, FALSE);
+  self->watchdog_thread = g_thread_new ("crb-fetch-deadline", watchdog_thread_main,
+                                        g_main_loop_ref (self->watchdog_loop));
+}
+
+static void
+fetch_run_begin (CrbFetcher   *self,
+                 FetchRun     *run,
+                 GCancellable *caller)
+{
+  g_mutex_lock (&self->lock);
+  run->deadline = self->deadline;
+  run->max_bytes = self->max_bytes;
+  run->max_redirects = self->max_redirects;
+  run->allow_private = self->allow_private;
+  run->user_agent = g_strdup (self->user_agent);
+  run->tls_database = self->tls_database != NULL ? g_object_ref (self->tls_database) : NULL;
+  ensure_watchdog (self);
+  g_mutex_unlock (&self->lock);
+
+  run->cancellable = g_cancellable_new ();
+  run->visited = g_ptr_array_new_with_free_func (g_free);
+
+  run->deadline_state = g_atomic_rc_box_new0 (Deadline);
+  run->deadline_state->cancellable = g_object_ref (run->cancellable);
+  run->deadline_source = g_timeout_source_new (run->deadline * 1000);
+  g_source_set_callback (run->deadline_source, deadline_expired_cb,
+                         g_atomic_rc_box_acquire (run->deadline_state), deadline_release);
+  g_source_attach (run->deadline_source, self->watchdog_context);
+
+  if (caller != NULL)
+    {
+      run->caller = g_object_ref (caller);
+      run->caller_handler = g_cancellable_connect (caller, G_CALLBACK (caller_cancelled_cb),
+                                                   g_object_ref (run->cancellable), g_object_unref);
+    }
+
+  /* libsoup ties a session to the thread-default context when it is
+   * created; a private one keeps it off whatever loop this thread serves. */
+  run->io_context = g_main_context_new ();
+  g_main_context_push_thread_default (run->io_context);
+}
+
+static void
+fetch_run_end (FetchRun *run)
+{
+  g_main_context_pop_thread_default (run->io_context);
+  g_clear_pointer (&run->io_context, g_main_context_unref);
+
+  g_source_destroy (run->deadline_source);
+  g_clear_pointer (&run->deadline_source, g_source_unref);
+  g_clear_pointer (&run->deadline_state, deadline_release);
+  if (run->caller != NULL)
+    g_cancellable_disconnect (run->caller, run->caller_handler);
+  g_clear_object (&run->caller);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->visited, g_ptr_array_unref);
+  g_clear_pointer (&run->user_agent, g_free);
+  g_clear_object (&run->tls_database);
+}
+
+/* Any failure after cancellation is the cancellation's doing, whatever GIO
+ * or libsoup reported. */
+static gboolean
+fetch_run_set_cancelled_error (FetchRun  *run,
+                               GError   **error)
+{
+  if (!g_cancellable_is_cancelled (run->cancellable))
+    return FALSE;
+  if (g_atomic_int_get (&run->deadline_state->expired))
+    g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_TIMEOUT,
+                 "The server did not deliver the page within %u seconds; it may be "
+                 "overloaded or deliberately slow. Try again later.",
+                 run->deadline);
+  else
+    g_set_error_literal (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_CANCELLED,
+                         "The download was cancelled.");
+  return TRUE;
+}
+
+static void
+fetch_run_set_transfer_error (FetchRun      *run,
+                              GUri          *uri,
+                              SoupMessage   *message,
+                              const GError  *cause,
+                              GError       **error)
+{
+  GTlsCertificateFlags tls_flags =
+      message != NULL ? soup_message_get_tls_peer_certificate_errors (message) : 0;
+
+  if (!fetch_run_set_cancelled_error (run, error))
+    crb_fetch_error_set_from_transfer (error, g_uri_get_host (uri), cause, tls_flags);
+}
+
+/* Resolves the host of `uri` and checks every address it has: a name with
+ * one public and one private address is refused, since the connection could
+ * go to either. */
+static GPtrArray *
+resolve_and_check (FetchRun  *run,
+                   GUri      *uri,
+                   GError   **error)
+{
+  g_autoptr (GResolver) resolver = g_resolver_get_default ();
+  g_autoptr (GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) local_error = NULL;
+  const char *host = g_uri_get_host (uri);
+  GList      *list;
+
+  list = g_resolver_lookup_by_name (resolver, host, run->cancellable, &local_error);
+  if (list == NULL)
+    {
+      fetch_run_set_transfer_error (run, uri, NULL, local_error, error);
+      return NULL;
+    }
+  for (GList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (addresses, g_object_ref (l->data));
+  g_resolver_free_addresses (list);
+
+  if (run->allow_private)
+    return g_steal_pointer (&addresses);
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      GInetAddress    *address = g_ptr_array_index (addresses, i);
+      CrbAddressKind   kind = crb_address_classify (address);
+      g_autofree char *text = NULL;
+
+      if (kind == CRB_ADDRESS_PUBLIC)
+        continue;
+      text = g_inet_address_to_string (address);
+      if (g_hostname_is_ip_address (host))
+        g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_PRIVATE_ADDRESS,
+                     "%s is %s. Corroborate fetches from local and private addresses only "
+                     "when you allow it, because the page's text then travels in shared "
+                     "project files.",
+                     text, crb_address_kind_describe (kind));
+      else
+        g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_PRIVATE_ADDRESS,
+                     "%s resolves to %s, %s. Corroborate fetches from local and private "
+                     "addresses only when you allow it, because the page's text then "
+                     "travels in shared project files.",
+                     host, text, crb_address_kind_describe (kind));
+      return NULL;
+    }
+  return g_steal_pointer (&addresses);
+}
+
+static SoupSession *
+open_session (FetchRun  *run,
+              GUri      *uri,
+              GPtrArray *addresses)
+{
+  g_autofree char *ascii_host = g_hostname_to_ascii (g_uri_get_host (uri));
+  g_autoptr (GSocketConnectable) pinned = NULL;
+  SoupSession *session;
+
+  pinned = crb_pinned_address_new (ascii_host != NULL ? ascii_host : g_uri_get_host (uri),
+                                   g_uri_get_port (uri), g_uri_get_scheme (uri), addresses);
+  /* A session per hop: its only connection goes to the checked addresses,
+   * and nothing (connections, cookies, credentials) carries over. */
+  session =
+      soup_session_new_with_options ("remote-connectable", pinned, "user-agent", run->user_agent,
+                                     "timeout", run->deadline, "idle-timeout", run->deadline, NULL);
+  if (run->tls_database != NULL)
+    soup_session_set_tls_database (session, run->tls_database);
+  return session;
+}
+
+/* Closes a response without reading the rest: libsoup would otherwise drain
+ * it, which for a slow or huge body means waiting or downloading it all. */
+static void
+discard_response (GInputStream *stream)
+{
+  g_autoptr (GCancellable) stop = g_cancellable_new ();
+
+  g_cancellable_cancel (stop);
+  g_input_stream_close (stream, stop, NULL);
+}
+
+static void
+set_too_large_error (FetchRun     *run,
+                     SoupMessage  *message,
+                     GError      **error)
+{
+  g_autofree char *cap = crb_fetch_format_size (run->max_bytes);
+  const char *encoding = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Content-Encoding");
+
+  g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_TOO_LARGE,
+               encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0
+                   ? "The page is larger than %s after decompression."
+                   : "The page is larger than %s.",
+               cap);
+}
+
+/* Reads the decoded body, at most max_bytes of it: the buffer never holds
+ * more than max_bytes + 1 bytes, whatever the compression ratio. */
+static GBytes *
+read_body (FetchRun      *run,
+           GUri          *uri,
+           SoupMessage   *message,
+           GInputStream  *stream,
+           GError       **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  goffset             declared = -1;
+  g_autoptr (GByteArray) buffer = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    {
+      declared = soup_message_headers_get_content_length (headers);
+      if ((guint64) declared > run->max_bytes)
+        {
+          set_too_large_error (run, message, error);
+          return NULL;
+        }
+    }
+  buffer = g_byte_array_sized_new (declared > 0 ? (guint) declared : READ_CHUNK);
+
+  for (;;)
+    {
+      guint  filled = buffer->len;
+      gsize  want = MIN (READ_CHUNK, run->max_bytes + 1 - filled);
+      gssize got;
+
+      g_byte_array_set_size (buffer, filled + want);
+      got =
+          g_input_stream_read (stream, buffer->data + filled, want, run->cancellable, &local_error);
+      g_byte_array_set_size (buffer, filled + MAX (got, 0));
+      if (got < 0)
+        {
+          fetch_run_set_transfer_error (run, uri, message, local_error, error);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      if (buffer->len > run->max_bytes)
+        {
+          set_too_large_error (run, message, error);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static char *
+dup_header (SoupMessageHeaders *headers,
+            const char         *name)
+{
+  const char *value = soup_message_headers_get_one (headers, name);
+
+  return value != NULL ? crb_fetch_quote_untrusted (value, HEADER_VALUE_LENGTH) : NULL;
+}
+
+/* A charset name is a token; anything else is not worth passing on. */
+static char *
+dup_charset (GHashTable *params)
+{
+  const char *charset = params != NULL ? g_hash_table_lookup (params, "charset") : NULL;
+
+  if (charset == NULL || *charset == '\0' || strlen (charset) > 40)
+    return NULL;
+  for (const char *p = charset; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-_.:+()", *p) == NULL)
+      return NULL;
+  return g_ascii_strdown (charset, -1);
+}
+
+static char *
+dup_remote_address (SoupMessage *message,
+                    GPtrArray   *addresses)
+{
+  GSocketAddress *remote = soup_message_get_remote_address (message);
+  GInetAddress   *inet;
+
+  if (!G_IS_INET_SOCKET_ADDRESS (remote))
+    return NULL;
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
+  /* Anything but a pinned address is the proxy's, which says nothing about
+   * where the page came from. */
+  for (guint i = 0; i < addresses->len; i++)
+    if (g_inet_address_equal (inet, g_ptr_array_index (addresses, i)))
+      return g_inet_address_to_string (inet);
+  return NULL;
+}
+
+/* The final response: type, size and provenance. */
+static gboolean
+take_document (FetchRun        *run,
+               GUri            *uri,
+               SoupMessage     *message,
+               GInputStream    *stream,
+               GPtrArray       *addresses,
+               CrbFetchResult  *result,
+               GError         **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  g_autoptr (GHashTable) params = NULL;
+  g_autofree char *mime = NULL;
+  const char      *declared;
+  const char      *accepted;
+  gboolean         needs_signature = FALSE;
+
+  declared = soup_message_headers_get_content_type (headers, &params);
+  mime = declared != NULL ? g_ascii_strdown (declared, -1) : NULL;
+  accepted = crb_fetch_content_type_accept (mime, g_uri_get_path (uri), &needs_signature, error);
+  if (accepted == NULL)
+    return FALSE;
+
+  result->body = read_body (run, uri, message, stream, error);
+  if (result->body == NULL)
+    return FALSE;
+  if (needs_signature && !crb_fetch_content_type_confirm (accepted, result->body, error))
+    return FALSE;
+
+  result->status = soup_message_get_status (message);
+  result->final_url = g_uri_to_string (uri);
+  result->content_type = g_strdup (accepted);
+  result->content_type_sniffed = needs_signature;
+  result->charset = needs_signature ? NULL : dup_charset (params);
+  result->last_modified = dup_header (headers, "Last-Modified");
+  result->etag = dup_header (headers, "ETag");
+  result->content_language = dup_header (headers, "Content-Language");
+  result->date = dup_header (headers, "Date");
+  result->remote_address = dup_remote_address (message, addresses);
+  result->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, result->body);
+  return TRUE;
+}
+
+typedef enum
+{
+  HOP_FAILED,
+  HOP_REDIRECTED,
+  HOP_DONE,
+} HopOutcome;
+
+/* One request. On a redirect, replaces *uri with the next URL. */
+static HopOutcome
+fetch_hop (FetchRun        *run,
+           GUri           **uri,
+           CrbFetchResult  *result,
+           GError         **error)
+{
+  g_autoptr (GPtrArray) addresses = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (SoupMessage) message = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GError) local_error = NULL;
+  guint status;
+
+  addresses = resolve_and_check (run, *uri, error);
+  if (addresses == NULL)
+    return HOP_FAILED;
+
+  session = open_session (run, *uri, addresses);
+  message = soup_message_new_from_uri (SOUP_METHOD_GET, *uri);
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept",
+                                "text/html,application/xhtml+xml,application/pdf;q=0.9,"
+                                "text/plain;q=0.8,*/*;q=0.5");
+  g_ptr_array_add (run->visited, crb_fetch_url_key (*uri));
+  g_ptr_array_add (result->redirect_chain, g_uri_to_string (*uri));
+
+  stream = soup_session_send (session, message, run->cancellable, &local_error);
+  if (stream == NULL)
+    {
+      fetch_run_set_transfer_error (run, *uri, message, local_error, error);
+      return HOP_FAILED;
+    }
+  result->retrieved_at = g_date_time_new_now_utc ();
+
+  status = soup_message_get_status (message);
+  if (status == SOUP_STATUS_MOVED_PERMANENTLY || status == SOUP_STATUS_FOUND ||
+      status == SOUP_STATUS_SEE_OTHER || status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+      status == SOUP_STATUS_PERMANENT_REDIRECT)
+    {
+      const char *location =
+          soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      GUri *next;
+
+      discard_response (stream);
+      g_clear_pointer (&result->retrieved_at, g_date_time_unref);
+      if (location == NULL)
+        {
+          crb_fetch_error_set_status (error, status);
+          return HOP_FAILED;
+        }
+      next = crb_fetch_follow_redirect (*uri, location, run->visited, run->max_redirects, error);
+      if (next == NULL)
+        return HOP_FAILED;
+      g_uri_unref (*uri);
+      *uri = next;
+      return HOP_REDIRECTED;
+    }
+
+  if (status != SOUP_STATUS_OK && status != SOUP_STATUS_NON_AUTHORITATIVE)
+    {
+      discard_response (stream);
+      crb_fetch_error_set_status (error, status);
+      return HOP_FAILED;
+    }
+
+  if (!take_document (run, *uri, message, stream, addresses, result, error))
+    {
+      discard_response (stream);
+      return HOP_FAILED;
+    }
+  /* At end of body, so closing reads nothing more. */
+  g_input_stream_close (stream, run->cancellable, NULL);
+  return HOP_DONE;
+}
+
+CrbFetchResult *
+crb_fetcher_fetch (CrbFetcher    *self,
+                   const char    *url,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr (CrbFetchResult) result = NULL;
+  g_autoptr (GUri) uri = NULL;
+  FetchRun   run = { 0 };
+  HopOutcome outcome;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  uri = crb_fetch_parse_url (url, error);
+  if (uri == NULL)
+    return NULL;
+
+  result = crb_fetch_result_new ();
+  result->requested_url = g_uri_to_string (uri);
+
+  fetch_run_begin (self, &run, cancellable);
+  do
+    outcome = fetch_hop (&run, &uri, result, error);
+  while (outcome == HOP_REDIRECTED);
+  fetch_run_end (&run);
+
+  if (outcome != HOP_DONE)
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+static void
+fetch_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError         *error = NULL;
+  CrbFetchResult *result;
+
+  result = crb_fetcher_fetch (source_object, task_data, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) crb_fetch_result_free);
+}
+
+void
+crb_fetcher_fetch_async (CrbFetcher          *self,
+                         const char          *url,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, crb_fetcher_fetch_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+  /* A cancelled fetch reports CRB_FETCH_ERROR_CANCELLED itself. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, fetch_in_thread);
+}
+
+CrbFetchResult *
+crb_fetcher_fetch_finish (CrbFetcher    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (CRB_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crb_fetcher_fetch_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CrbFetcher *
+crb_fetcher_new (void)
+{
+  return g_object_new (CRB_TYPE_FETCHER, NULL);
+}
+
+/* Setters share this shape: change under the lock, notify outside it. */
+#define SET_UNDER_LOCK(self, field, value, prop)                                                   \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    gboolean changed_;                                                                             \
+    g_mutex_lock (&(self)->lock);                                                                  \
+    changed_ = (self)->field != (value);                                                           \
+    (self)->field = (value);                                                                       \
+    g_mutex_unlock (&(self)->lock);                                                                \
+    if (changed_)                                                                                  \
+      g_object_notify_by_pspec (G_OBJECT (self), prop);                                            \
+  }                                                                                                \
+  G_STMT_END
+
+void
+crb_fetcher_set_deadline (CrbFetcher *self,
+                          guint       seconds)
+{
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (seconds >= 1 && seconds <= MAX_DEADLINE);
+  SET_UNDER_LOCK (self, deadline, seconds, properties[PROP_DEADLINE]);
+}
+
+guint
+crb_fetcher_get_deadline (CrbFetcher *self)
+{
+  guint value;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), 0);
+  g_mutex_lock (&self->lock);
+  value = self->deadline;
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+crb_fetcher_set_max_bytes (CrbFetcher *self,
+                           guint64     max_bytes)
+{
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (max_bytes >= 1 && max_bytes <= MAX_MAX_BYTES);
+  SET_UNDER_LOCK (self, max_bytes, max_bytes, properties[PROP_MAX_BYTES]);
+}
+
+guint64
+crb_fetcher_get_max_bytes (CrbFetcher *self)
+{
+  guint64 value;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), 0);
+  g_mutex_lock (&self->lock);
+  value = self->max_bytes;
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+crb_fetcher_set_max_redirects (CrbFetcher *self,
+                               guint       max_redirects)
+{
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (max_redirects <= MAX_MAX_REDIRECTS);
+  SET_UNDER_LOCK (self, max_redirects, max_redirects, properties[PROP_MAX_REDIRECTS]);
+}
+
+guint
+crb_fetcher_get_max_redirects (CrbFetcher *self)
+{
+  guint value;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), 0);
+  g_mutex_lock (&self->lock);
+  value = self->max_redirects;
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+crb_fetcher_set_allow_private (CrbFetcher *self,
+                               gboolean    allow_private)
+{
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  allow_private = !!allow_private;
+  SET_UNDER_LOCK (self, allow_private, allow_private, properties[PROP_ALLOW_PRIVATE]);
+}
+
+gboolean
+crb_fetcher_get_allow_private (CrbFetcher *self)
+{
+  gboolean value;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), FALSE);
+  g_mutex_lock (&self->lock);
+  value = self->allow_private;
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+crb_fetcher_set_user_agent (CrbFetcher *self,
+                            const char *user_agent)
+{
+  gboolean changed;
+
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (user_agent != NULL);
+
+  g_mutex_lock (&self->lock);
+  changed = g_strcmp0 (self->user_agent, user_agent) != 0;
+  if (changed)
+    {
+      g_free (self->user_agent);
+      self->user_agent = g_strdup (user_agent);
+    }
+  g_mutex_unlock (&self->lock);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_AGENT]);
+}
+
+char *
+crb_fetcher_dup_user_agent (CrbFetcher *self)
+{
+  char *value;
+
+  g_return_val_if_fail (CRB_IS_FETCHER (self), NULL);
+  g_mutex_lock (&self->lock);
+  value = g_strdup (self->user_agent);
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+crb_fetcher_set_tls_database (CrbFetcher   *self,
+                              GTlsDatabase *database)
+{
+  gboolean changed;
+
+  g_return_if_fail (CRB_IS_FETCHER (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  g_mutex_lock (&self->lock);
+  changed = g_set_object (&self->tls_database, database);
+  g_mutex_unlock (&self->lock);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_DATABASE]);
+}
+
+static void
+crb_fetcher_finalize (GObject *object)
+{
+  CrbFetcher *self = CRB_FETCHER (object);
+
+  if (self->watchdog_thread != NULL)
+    {
+      /* Quitting from inside the loop cannot race with the loop starting. */
+      g_autoptr (GSource) quit = g_idle_source_new ();
+
+      g_source_set_callback (quit, watchdog_quit_cb, self->watchdog_loop, NULL);
+      g_source_attach (quit, self->watchdog_context);
+      g_thread_join (self->watchdog_thread);
+      g_clear_pointer (&self->watchdog_loop, g_main_loop_unref);
+      g_clear_pointer (&self->watchdog_context, g_main_context_unref);
+    }
+  g_clear_pointer (&self->user_agent, g_free);
+  g_clear_object (&self->tls_database);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (crb_fetcher_parent_class)->finalize (object);
+}
+
+static void
+crb_fetcher_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CrbFetcher *self = CRB_FETCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEADLINE:
+      g_value_set_uint (value, crb_fetcher_get_deadline (self));
+      break;
+    case PROP_MAX_BYTES:
+      g_value_set_uint64 (value, crb_fetcher_get_max_bytes (self));
+      break;
+    case PROP_MAX_REDIRECTS:
+      g_value_set_uint (value, crb_fetcher_get_max_redirects (self));
+      break;
+    case PROP_ALLOW_PRIVATE:
+      g_value_set_boolean (value, crb_fetcher_get_allow_private (self));
+      break;
+    case PROP_USER_AGENT:
+      g_value_take_string (value, crb_fetcher_dup_user_agent (self));
+      break;
+    case PROP_TLS_DATABASE:
+      g_mutex_lock (&self->lock);
+      g_value_set_object (value, self->tls_database);
+      g_mutex_unlock (&self->lock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_fetcher_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CrbFetcher *self = CRB_FETCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEADLINE:
+      crb_fetcher_set_deadline (self, g_value_get_uint (value));
+      break;
+    case PROP_MAX_BYTES:
+      crb_fetcher_set_max_bytes (self, g_value_get_uint64 (value));
+      break;
+    case PROP_MAX_REDIRECTS:
+      crb_fetcher_set_max_redirects (self, g_value_get_uint (value));
+      break;
+    case PROP_ALLOW_PRIVATE:
+      crb_fetcher_set_allow_private (self, g_value_get_boolean (value));
+      break;
+    case PROP_USER_AGENT:
+      crb_fetcher_set_user_agent (self, g_value_get_string (value));
+      break;
+    case PROP_TLS_DATABASE:
+      crb_fetcher_set_tls_database (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_fetcher_class_init (CrbFetcherClass *klass)
+{
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = crb_fetcher_finalize;
+  object_class->get_property = crb_fetcher_get_property;
+  object_class->set_property = crb_fetcher_set_property;
+
+  properties[PROP_DEADLINE] = g_param_spec_uint ("deadline", NULL, NULL, 1, MAX_DEADLINE,
+                                                 CRB_FETCHER_DEFAULT_DEADLINE, flags);
+  properties[PROP_MAX_BYTES] = g_param_spec_uint64 ("max-bytes", NULL, NULL, 1, MAX_MAX_BYTES,
+                                                    CRB_FETCHER_DEFAULT_MAX_BYTES, flags);
+  properties[PROP_MAX_REDIRECTS] = g_param_spec_uint (
+      "max-redirects", NULL, NULL, 0, MAX_MAX_REDIRECTS, CRB_FETCHER_DEFAULT_MAX_REDIRECTS, flags);
+  properties[PROP_ALLOW_PRIVATE] = g_param_spec_boolean ("allow-private", NULL, NULL, FALSE, flags);
+  properties[PROP_USER_AGENT] =
+      g_param_spec_string ("user-agent", NULL, NULL, "Corroborate/" PACKAGE_VERSION, flags);
+  properties[PROP_TLS_DATABASE] =
+      g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crb_fetcher_init (CrbFetcher *self)
+{
+  g_mutex_init (&self->lock);
+  self->deadline = CRB_FETCHER_DEFAULT_DEADLINE;
+  self->max_bytes = CRB_FETCHER_DEFAULT_MAX_BYTES;
+  self->max_redirects = CRB_FETCHER_DEFAULT_MAX_REDIRECTS;
+  self->user_agent = g_strdup ("Corroborate/" PACKAGE_VERSION);
+}
