@@ -21,6 +21,7 @@
 #include "crb-project-file.h"
 #include "crb-schema.h"
 #include "crb-sqlite-private.h"
+#include "crb-util.h"
 
 #define BACKUPS_KEPT 5
 
@@ -231,7 +232,7 @@ rotate_backups (const char *dir, const char *prefix)
       g_ptr_array_add (names, g_strdup (name));
 
   /* Names carry a sortable time stamp: the oldest sort first. */
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, crb_compare_string_pointers);
   for (guint i = 0; i + BACKUPS_KEPT < names->len; i++)
     {
       g_autofree char *old = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
@@ -254,8 +255,9 @@ _crb_copy_backup_database (sqlite3 *db, const char *path, int version, GError **
     base[strlen (base) - strlen (".corroborate")] = '\0';
   stem = g_strdelimit (g_strdup (base), "/\\", '_');
   prefix = g_strdup_printf ("%s.", stem);
-  target = g_strdup_printf ("%s/%s%s-%06u.v%d.corroborate", dir, prefix, stamp,
-                            g_random_int_range (0, 1000000), version);
+  /* Microseconds keep the names in time order within one second. */
+  target = g_strdup_printf ("%s/%s%s.%06d.v%d.corroborate", dir, prefix, stamp,
+                            g_date_time_get_microsecond (now), version);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

@@ -46,3 +46,9 @@ crb_utf8_chars (const char *text, gssize length)
 {
   return g_utf8_strlen (text, length);
 }
+
+int
+crb_compare_string_pointers (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}

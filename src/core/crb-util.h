@@ -18,4 +18,8 @@ char   *crb_format_time_ms    (gint64 ms);
 /* Counts Unicode code points of valid UTF-8. */
 gsize   crb_utf8_chars        (const char *text, gssize length);
 
+/* For g_ptr_array_sort() of strings (it passes pointers to the elements). */
+int     crb_compare_string_pointers (gconstpointer a,
+                                     gconstpointer b);
+
 G_END_DECLS

@@ -374,6 +374,7 @@ test_backup (void)
       g_free (last);
       last = crb_project_backup (project, &error);
       g_assert_no_error (error);
+      g_test_message ("backup %s", last);
       g_assert_true (g_file_test (last, G_FILE_TEST_EXISTS));
     }
   {

@@ -1,0 +1,497 @@
+/* crb-import.c: files, folders and URLs → documents
+ *
+ * Reading and fetching and the untrusted parsing (in helper processes) run
+ * in a pool of worker threads; the calling thread stores what they produce
+ * in small groups of documents, one transaction and one undo step each.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crb-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crb-extractor.h"
+#include "crb-fetcher.h"
+#include "crb-import-private.h"
+#include "crb-import.h"
+#include "crb-project-private.h"
+#include "crb-util.h"
+
+/* A group is committed when it holds this many documents or has been open
+ * this long, whichever comes first. */
+#define GROUP_DOCUMENTS 48
+#define GROUP_MICROSECONDS (750 * G_TIME_SPAN_MILLISECOND)
+/* Files larger than this are refused before reading. */
+#define MAX_FILE_BYTES (256 * 1024 * 1024)
+
+struct _CrbImporter
+{
+  GObject       parent_instance;
+
+  CrbProject   *project;
+  CrbExtractor *extractor;
+  CrbFetcher   *fetcher;
+  GMainContext *context;
+  gboolean      keep_originals;
+};
+
+G_DEFINE_FINAL_TYPE (CrbImporter, crb_importer, G_TYPE_OBJECT)
+
+enum
+{
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+crb_importer_dispose (GObject *object)
+{
+  CrbImporter *self = CRB_IMPORTER (object);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->extractor);
+  g_clear_object (&self->fetcher);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  G_OBJECT_CLASS (crb_importer_parent_class)->dispose (object);
+}
+
+static void
+crb_importer_class_init (CrbImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = crb_importer_dispose;
+
+  /**
+   * CrbImporter::progress:
+   * @done: sources finished so far
+   * @total: sources in this import
+   */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+crb_importer_init (CrbImporter *self)
+{
+  self->keep_originals = TRUE;
+  self->context = g_main_context_ref_thread_default ();
+}
+
+CrbImporter *
+crb_importer_new (CrbProject *project)
+{
+  CrbImporter *self;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
+
+  self = g_object_new (CRB_TYPE_IMPORTER, NULL);
+  self->project = g_object_ref (project);
+  self->extractor = crb_extractor_new ();
+  self->fetcher = crb_fetcher_new ();
+  return self;
+}
+
+void
+crb_importer_set_allow_private (CrbImporter *self, gboolean allow)
+{
+  g_return_if_fail (CRB_IS_IMPORTER (self));
+  crb_fetcher_set_allow_private (self->fetcher, allow);
+}
+
+void
+crb_importer_set_keep_originals (CrbImporter *self, gboolean keep)
+{
+  g_return_if_fail (CRB_IS_IMPORTER (self));
+  self->keep_originals = keep;
+}
+
+static gboolean
+is_url (const char *source)
+{
+  return g_ascii_strncasecmp (source, "http://", 7) == 0
+         || g_ascii_strncasecmp (source, "https://", 8) == 0;
+}
+
+/* Folders are walked in name order; hidden files and folders are skipped,
+ * as are files that are obviously not documents. */
+static void
+expand_folder (const char *folder, GPtrArray *jobs, const char *source)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    if (name[0] != '.' && !g_str_has_suffix (name, "~") && !g_str_has_suffix (name, ".corroborate"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, crb_compare_string_pointers);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        expand_folder (path, jobs, source);
+      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          CrbImportJob *job = g_new0 (CrbImportJob, 1);
+
+          job->source = g_strdup (path);
+          job->path = g_steal_pointer (&path);
+          g_ptr_array_add (jobs, job);
+        }
+    }
+}
+
+static GPtrArray *
+expand_sources (const char * const *sources)
+{
+  GPtrArray *jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) _crb_import_job_free);
+
+  for (guint i = 0; sources[i]; i++)
+    {
+      CrbImportJob *job;
+
+      if (!is_url (sources[i]) && g_file_test (sources[i], G_FILE_TEST_IS_DIR))
+        {
+          expand_folder (sources[i], jobs, sources[i]);
+          continue;
+        }
+      job = g_new0 (CrbImportJob, 1);
+      job->source = g_strdup (sources[i]);
+      if (is_url (sources[i]))
+        job->is_url = TRUE;
+      else
+        job->path = g_canonicalize_filename (sources[i], NULL);
+      g_ptr_array_add (jobs, job);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    ((CrbImportJob *) g_ptr_array_index (jobs, i))->index = i;
+  return jobs;
+}
+
+static gboolean
+read_file (CrbImportJob *job, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (job->path);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GMappedFile) mapped = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > MAX_FILE_BYTES)
+    {
+      g_set_error (error, CRB_EXTRACT_ERROR, CRB_EXTRACT_ERROR_TOO_LARGE,
+                   "The file is larger than %d MB, too large to import.",
+                   MAX_FILE_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  mapped = g_mapped_file_new (job->path, FALSE, error);
+  if (mapped == NULL)
+    return FALSE;
+  job->original = g_mapped_file_get_bytes (mapped);
+  job->name = g_path_get_basename (job->path);
+  job->origin = g_strdup (job->path);
+  return TRUE;
+}
+
+static gboolean
+fetch_url (CrbImporter *self, CrbImportJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (CrbFetchResult) fetched = crb_fetcher_fetch (self->fetcher, job->source, cancellable,
+                                                          error);
+  g_autoptr (GUri) uri = NULL;
+
+  if (fetched == NULL)
+    return FALSE;
+  job->original = g_bytes_ref (fetched->body);
+  job->origin = g_strdup (fetched->requested_url);
+  job->final_url = g_strdup (fetched->final_url);
+  job->content_type = g_strdup (fetched->content_type);
+  job->charset = g_strdup (fetched->charset);
+  job->status = fetched->status;
+  job->retrieved_at = g_date_time_to_unix (fetched->retrieved_at) * 1000
+                      + g_date_time_get_microsecond (fetched->retrieved_at) / 1000;
+  uri = g_uri_parse (fetched->final_url, G_URI_FLAGS_NONE, NULL);
+  job->name = g_path_get_basename (uri ? g_uri_get_path (uri) : "page.html");
+  return TRUE;
+}
+
+/* Runs in a worker thread. */
+void
+_crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gsize size = 0;
+  gconstpointer data;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  if (!(job->is_url ? fetch_url (self, job, cancellable, &error) : read_file (job, &error)))
+    {
+      job->error = error;
+      return;
+    }
+  data = g_bytes_get_data (job->original, &size);
+  job->original_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  job->result = crb_extractor_extract (self->extractor, job->original, job->name,
+                                       job->content_type, job->charset, cancellable, &error);
+  if (job->result == NULL)
+    job->error = error;
+  else if (job->is_url && g_strcmp0 (job->result->kind, "html") == 0)
+    {
+      g_free (job->result->kind);
+      job->result->kind = g_strdup ("web");
+    }
+}
+
+typedef struct
+{
+  CrbImporter  *importer;
+  GAsyncQueue  *done;
+  GCancellable *cancellable;
+} PoolData;
+
+static void
+prepare_in_pool (gpointer item, gpointer user_data)
+{
+  PoolData *pool = user_data;
+
+  _crb_import_prepare_job (pool->importer, item, pool->cancellable);
+  g_async_queue_push (pool->done, item);
+}
+
+typedef struct
+{
+  CrbImporter *importer;
+  guint        done;
+  guint        total;
+} Progress;
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  Progress *progress = data;
+
+  g_signal_emit (progress->importer, signals[PROGRESS], 0, progress->done, progress->total);
+  g_object_unref (progress->importer);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (CrbImporter *self, guint done, guint total)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->importer = g_object_ref (self);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke (self->context, deliver_progress, progress);
+}
+
+static void
+fail_group (GPtrArray *group, GPtrArray *outcomes, const GError *error)
+{
+  for (guint i = 0; i < group->len; i++)
+    {
+      CrbImportJob *job = g_ptr_array_index (group, i);
+      CrbImportOutcome *outcome = g_ptr_array_index (outcomes, job->index);
+
+      if (outcome->status == CRB_IMPORT_FAILED)
+        continue;
+      outcome->status = CRB_IMPORT_FAILED;
+      g_clear_pointer (&outcome->document_uuid, g_free);
+      g_clear_error (&outcome->error);
+      outcome->error = g_error_copy (error);
+    }
+}
+
+static void
+store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint stored = 0;
+
+  if (group->len == 0)
+    return;
+  label = group->len == 1 ? g_strdup ("Import document")
+                          : g_strdup_printf ("Import %u documents", group->len);
+  if (!_crb_project_begin_action (self->project, label, &error))
+    {
+      fail_group (group, outcomes, error);
+      return;
+    }
+  for (guint i = 0; i < group->len; i++)
+    {
+      CrbImportJob *job = g_ptr_array_index (group, i);
+      CrbImportOutcome *outcome = g_ptr_array_index (outcomes, job->index);
+
+      if (!_crb_import_store_job (self->project, job, self->keep_originals, outcome, &error))
+        {
+          /* A write that failed (e.g. a full disk) spoils the transaction:
+           * the whole group is given up, everything before it is kept. */
+          _crb_project_rollback_action (self->project);
+          fail_group (group, outcomes, error);
+          g_ptr_array_set_size (group, 0);
+          return;
+        }
+      if (outcome->status != CRB_IMPORT_DUPLICATE)
+        stored++;
+    }
+  if (stored == 0)
+    {
+      _crb_project_rollback_action (self->project);
+    }
+  else
+    {
+      _crb_project_note_change (self->project, CRB_CHANGE_DOCUMENTS);
+      if (!_crb_project_commit_action (self->project, &error))
+        fail_group (group, outcomes, error);
+    }
+  g_ptr_array_set_size (group, 0);
+}
+
+GPtrArray *
+crb_importer_import (CrbImporter *self, const char * const *sources, GCancellable *cancellable,
+                     GError **error)
+{
+  g_autoptr (GPtrArray) jobs = NULL;
+  g_autoptr (GPtrArray) group = g_ptr_array_new ();
+  g_autoptr (GAsyncQueue) done_queue = g_async_queue_new ();
+  GPtrArray *outcomes;
+  PoolData pool = { self, done_queue, cancellable };
+  GThreadPool *threads;
+  gint64 group_started = 0;
+  guint done = 0;
+
+  g_return_val_if_fail (CRB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (sources != NULL, NULL);
+
+  jobs = expand_sources (sources);
+  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_outcome_free);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CrbImportOutcome *outcome = g_new0 (CrbImportOutcome, 1);
+
+      outcome->source = g_strdup (((CrbImportJob *) g_ptr_array_index (jobs, i))->source);
+      outcome->status = CRB_IMPORT_CANCELLED;
+      g_ptr_array_add (outcomes, outcome);
+    }
+  if (jobs->len == 0)
+    return outcomes;
+
+  threads = g_thread_pool_new (prepare_in_pool, &pool, MAX (1, (int) g_get_num_processors ()),
+                               FALSE, NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_thread_pool_push (threads, g_ptr_array_index (jobs, i), NULL);
+
+  while (done < jobs->len)
+    {
+      CrbImportJob *job = g_async_queue_timeout_pop (done_queue, GROUP_MICROSECONDS);
+
+      if (job != NULL)
+        {
+          CrbImportOutcome *outcome = g_ptr_array_index (outcomes, job->index);
+
+          done++;
+          if (job->error != NULL)
+            {
+              outcome->status = CRB_IMPORT_FAILED;
+              outcome->error = g_steal_pointer (&job->error);
+            }
+          else if (job->result != NULL && !g_cancellable_is_cancelled (cancellable))
+            {
+              if (group->len == 0)
+                group_started = g_get_monotonic_time ();
+              g_ptr_array_add (group, job);
+            }
+          report_progress (self, done, jobs->len);
+        }
+      if (group->len >= GROUP_DOCUMENTS || done == jobs->len
+          || (group->len > 0 && g_get_monotonic_time () - group_started > GROUP_MICROSECONDS))
+        store_group (self, group, outcomes);
+    }
+  g_thread_pool_free (threads, FALSE, TRUE);
+  return outcomes;
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *outcomes = crb_importer_import (source, task_data, cancellable, &error);
+
+  if (outcomes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, outcomes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+crb_importer_import_async (CrbImporter *self, const char * const *sources,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, crb_importer_import_async);
+  g_task_set_task_data (task, g_strdupv ((char **) sources), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+crb_importer_import_finish (CrbImporter *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CrbImportOutcome *
+crb_importer_import_text (CrbImporter *self, const char *text, const char *title, GError **error)
+{
+  g_autoptr (CrbImportJob) job = g_new0 (CrbImportJob, 1);
+  g_autoptr (GPtrArray) group = g_ptr_array_new ();
+  g_autoptr (GPtrArray) outcomes = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) crb_import_outcome_free);
+  CrbImportOutcome *outcome = g_new0 (CrbImportOutcome, 1);
+
+  g_return_val_if_fail (CRB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  job->source = g_strdup (title ? title : "Pasted text");
+  job->path = NULL;
+  job->name = g_strdup ("pasted.txt");
+  job->original = g_bytes_new (text, strlen (text));
+  job->result = crb_extractor_extract (self->extractor, job->original, job->name, "text/plain",
+                                       "utf-8", NULL, error);
+  if (job->result == NULL)
+    {
+      crb_import_outcome_free (outcome);
+      return NULL;
+    }
+  if (title && *title)
+    {
+      g_free (job->result->title);
+      job->result->title = g_strdup (title);
+    }
+  job->original_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  outcome->source = g_strdup (job->source);
+  g_ptr_array_add (outcomes, outcome);
+  g_ptr_array_add (group, job);
+  store_group (self, group, outcomes);
+  if (outcome->status == CRB_IMPORT_FAILED)
+    {
+      g_propagate_error (error, g_steal_pointer (&outcome->error));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (outcomes, 0);
+}
