@@ -214,9 +214,9 @@ fetch_run_set_cancelled_error (FetchRun  *run,
     return FALSE;
   if (g_atomic_int_get (&run->deadline_state->expired))
     g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_TIMEOUT,
-                 "The server did not deliver the page within %u seconds; it may be "
+                 "The server did not deliver the page within %u second%s; it may be "
                  "overloaded or deliberately slow. Try again later.",
-                 run->deadline);
+                 run->deadline, run->deadline == 1 ? "" : "s");
   else
     g_set_error_literal (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_CANCELLED,
                          "The download was cancelled.");
@@ -303,9 +303,13 @@ open_session (FetchRun  *run,
                                    g_uri_get_port (uri), g_uri_get_scheme (uri), addresses);
   /* A session per hop: its only connection goes to the checked addresses,
    * and nothing (connections, cookies, credentials) carries over. */
-  session =
-      soup_session_new_with_options ("remote-connectable", pinned, "user-agent", run->user_agent,
-                                     "timeout", run->deadline, "idle-timeout", run->deadline, NULL);
+  session = soup_session_new_with_options ("remote-connectable", pinned,
+                                           "user-agent", run->user_agent,
+                                           /* Past the deadline, so that the deadline
+                                            * ends a stalled fetch, with its message. */
+                                           "timeout", run->deadline + 5,
+                                           "idle-timeout", run->deadline + 5,
+                                           NULL);
   if (run->tls_database != NULL)
     soup_session_set_tls_database (session, run->tls_database);
   return session;
@@ -431,6 +435,46 @@ dup_remote_address (SoupMessage *message,
   return NULL;
 }
 
+/* libsoup's content decoder leaves a response alone when it does not know
+ * one of its codings, and the caller would then get compressed bytes
+ * labelled as a document. */
+static gboolean
+is_decoded_coding (const char *coding)
+{
+  static const char * const decoded[] = { "gzip", "x-gzip", "deflate", "br", "identity" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (decoded); i++)
+    if (g_ascii_strcasecmp (coding, decoded[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_content_encoding (SoupMessageHeaders  *headers,
+                        GError             **error)
+{
+  const char *header = soup_message_headers_get_list (headers, "Content-Encoding");
+  GSList     *codings;
+  gboolean    ok = TRUE;
+
+  if (header == NULL)
+    return TRUE;
+  codings = soup_header_parse_list (header);
+  for (GSList *l = codings; l != NULL && ok; l = l->next)
+    if (!is_decoded_coding (l->data))
+      {
+        g_autofree char *shown = crb_fetch_quote_untrusted (l->data, 40);
+
+        g_set_error (error, CRB_FETCH_ERROR, CRB_FETCH_ERROR_CONTENT_TYPE,
+                     "The server compressed the page with “%s”, which Corroborate cannot "
+                     "decode.",
+                     shown);
+        ok = FALSE;
+      }
+  soup_header_free_list (codings);
+  return ok;
+}
+
 /* The final response: type, size and provenance. */
 static gboolean
 take_document (FetchRun        *run,
@@ -451,7 +495,7 @@ take_document (FetchRun        *run,
   declared = soup_message_headers_get_content_type (headers, &params);
   mime = declared != NULL ? g_ascii_strdown (declared, -1) : NULL;
   accepted = crb_fetch_content_type_accept (mime, g_uri_get_path (uri), &needs_signature, error);
-  if (accepted == NULL)
+  if (accepted == NULL || !check_content_encoding (headers, error))
     return FALSE;
 
   result->body = read_body (run, uri, message, stream, error);

@@ -45,6 +45,7 @@ static GTlsDatabase *test_ca;
 static GBytes       *bomb; /* gzip, gzip of BOMB_DECODED zeros */
 static guint         requests_seen;
 static gboolean      drip_started;
+static GList        *stalled; /* SoupServerMessage, paused for good */
 
 /* Server side */
 
@@ -214,6 +215,17 @@ server_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/drip"))
     start_drip (msg);
+  else if (g_str_equal (path, "/stall"))
+    {
+      /* Never answers; the client's deadline has to end the wait. */
+      soup_server_message_pause (msg);
+      stalled = g_list_prepend (stalled, g_object_ref (msg));
+    }
+  else if (g_str_equal (path, "/zstd"))
+    {
+      soup_message_headers_replace (headers, "Content-Encoding", "zstd");
+      respond (msg, SOUP_STATUS_OK, "text/html", "(\xb5/\xfd", 4);
+    }
   else if (g_str_equal (path, "/cp1251"))
     {
       g_autofree char *bytes = NULL;
@@ -813,6 +825,28 @@ test_drip_deadline (void)
 }
 
 static void
+test_stalled_headers (void)
+{
+  g_auto (FetchJob) job = { 0 };
+
+  job.fetcher = local_fetcher ();
+  crb_fetcher_set_deadline (job.fetcher, 1);
+  job.url = url_for (plain_base, "/stall");
+  fetch_job_run (&job);
+  assert_fetch_error (&job, CRB_FETCH_ERROR_TIMEOUT, "within 1 second;");
+  g_assert_cmpint (job.elapsed_us, <, 4 * 1 * G_USEC_PER_SEC);
+}
+
+static void
+test_unknown_encoding (void)
+{
+  g_auto (FetchJob) job = { 0 };
+
+  fetch_path (&job, local_fetcher (), plain_base, "/zstd");
+  assert_fetch_error (&job, CRB_FETCH_ERROR_CONTENT_TYPE, "“zstd”");
+}
+
+static void
 cancel_when_dripping_cb (gpointer data)
 {
   g_cancellable_cancel (data);
@@ -1037,7 +1071,9 @@ main (int   argc,
   g_test_add_func ("/crb/core/fetcher/fetch/exactly-at-cap", test_exactly_at_cap);
   g_test_add_func ("/crb/core/fetcher/fetch/gzip-bomb", test_gzip_bomb);
   g_test_add_func ("/crb/core/fetcher/fetch/drip-deadline", test_drip_deadline);
+  g_test_add_func ("/crb/core/fetcher/fetch/stalled-headers", test_stalled_headers);
   g_test_add_func ("/crb/core/fetcher/fetch/cancel", test_cancel);
+  g_test_add_func ("/crb/core/fetcher/fetch/unknown-encoding", test_unknown_encoding);
   g_test_add_func ("/crb/core/fetcher/fetch/cp1251-meta-only", test_cp1251_meta_only);
   g_test_add_func ("/crb/core/fetcher/fetch/private-refused", test_private_refused);
   g_test_add_func ("/crb/core/fetcher/fetch/async", test_async);
@@ -1048,6 +1084,7 @@ main (int   argc,
 
   status = g_test_run ();
 
+  g_list_free_full (stalled, g_object_unref);
   g_clear_object (&plain_server);
   g_clear_object (&tls_server);
   g_clear_object (&test_ca);
