@@ -25,7 +25,10 @@ for manifest in "$flatpak_dir"/*.json; do
   # Module files (flatpak/modules/) are checked through the manifests that
   # include them; --show-manifest resolves the includes.
   n=$((n + 1))
-  if (cd "$flatpak_dir" && flatpak-builder --show-manifest "$name") \
+  # flatpak-builder leaves a .flatpak-builder/ state folder in the current
+  # directory, so it runs on a copy, never in the source tree.
+  rm -rf "$tmp/copy" && cp -R "$flatpak_dir" "$tmp/copy"
+  if (cd "$tmp/copy" && flatpak-builder --show-manifest "$name") \
        >"$tmp/resolved.json" 2>"$tmp/stderr" && [ ! -s "$tmp/stderr" ]; then
     echo "ok $n - $name: flatpak-builder --show-manifest parses it without warnings"
   else
