@@ -38,12 +38,11 @@ crb_test_new_project (char **path_out)
 }
 
 char *
-crb_test_add_document (CrbProject *project, const char *title, const char *text)
+crb_test_try_add_document (CrbProject *project, const char *title, const char *text,
+                           GError **error)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CrbImportJob) job = g_new0 (CrbImportJob, 1);
   g_autoptr (CrbImportOutcome) outcome = g_new0 (CrbImportOutcome, 1);
-  char *uuid;
 
   job->source = g_strdup (title);
   job->name = g_strdup_printf ("%s.txt", title);
@@ -55,13 +54,26 @@ crb_test_add_document (CrbProject *project, const char *title, const char *text)
   job->result->kind = g_strdup ("text");
   job->result->title = g_strdup (title);
 
-  g_assert_true (_crb_project_begin_action (project, "Import document", &error));
+  if (!_crb_project_begin_action (project, "Import document", error))
+    return NULL;
+  if (!_crb_import_store_job (project, job, TRUE, outcome, error))
+    {
+      _crb_project_rollback_action (project);
+      return NULL;
+    }
+  if (!_crb_project_commit_action (project, error))
+    return NULL;
+  return g_steal_pointer (&outcome->document_uuid);
+}
+
+char *
+crb_test_add_document (CrbProject *project, const char *title, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  char *uuid = crb_test_try_add_document (project, title, text, &error);
+
   g_assert_no_error (error);
-  g_assert_true (_crb_import_store_job (project, job, TRUE, outcome, &error));
-  g_assert_no_error (error);
-  g_assert_true (_crb_project_commit_action (project, &error));
-  g_assert_no_error (error);
-  uuid = g_steal_pointer (&outcome->document_uuid);
+  g_assert_nonnull (uuid);
   return uuid;
 }
 

@@ -27,6 +27,11 @@ CrbProject *crb_test_new_project     (char       **path_out);
 char       *crb_test_add_document    (CrbProject  *project,
                                       const char  *title,
                                       const char  *text);
+/* The same, reporting failure instead of asserting. */
+char       *crb_test_try_add_document (CrbProject  *project,
+                                       const char  *title,
+                                       const char  *text,
+                                       GError     **error);
 /* SHA-256 of a file's bytes. */
 char       *crb_test_file_digest     (const char  *path);
 /* Runs SQL on a file through a plain connection, as another program would. */
