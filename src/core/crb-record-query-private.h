@@ -63,5 +63,28 @@ gboolean   _crb_record_query_lookup   (CrbProject          *project,
                                        guint                n_params,
                                        char               **first,
                                        GError             **error);
+/* One action `label`: inserts a row of `table` (see _crb_edit_insert) and
+ * returns it read back through `load_sql` (?1 = its row id). */
+gpointer   _crb_record_query_add      (CrbProject          *project,
+                                       const char          *label,
+                                       CrbChangeFlags       changes,
+                                       const char          *table,
+                                       const char * const  *columns,
+                                       const GValue        *values,
+                                       guint                n_values,
+                                       const char          *load_sql,
+                                       CrbRowReader         read,
+                                       GError             **error);
+/* Inside an action, for merges: the live rows of `table` whose `column`
+ * is `from_uuid` are moved to `into_uuid`, except those that
+ * `doubled_sql` (?1 = from, ?2 = into, returning UUIDs) finds would
+ * duplicate a row `into_uuid` already has: those are deleted. */
+gboolean   _crb_record_query_move     (CrbProject          *project,
+                                       const char          *table,
+                                       const char          *column,
+                                       const char          *from_uuid,
+                                       const char          *into_uuid,
+                                       const char          *doubled_sql,
+                                       GError             **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
  */
 #define G_LOG_DOMAIN "crb-record"
 
+#include "crb-edit-private.h"
 #include "crb-record-query-private.h"
 
 /* Counts the rows of a prepared, bound statement, keeping the first. */
@@ -194,4 +195,53 @@ _crb_record_query_lookup (CrbProject *project, const char *sql, const char * con
   if (strings->len > 0)
     *first = g_strdup (g_ptr_array_index (strings, 0));
   return TRUE;
+}
+
+gboolean
+_crb_record_query_move (CrbProject *project, const char *table, const char *column,
+                        const char *from_uuid, const char *into_uuid, const char *doubled_sql,
+                        GError **error)
+{
+  const char *params[] = { from_uuid, into_uuid };
+  g_autoptr (GPtrArray) doubled = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!(doubled = _crb_record_query_strings (project, doubled_sql, params, 2, error)))
+    return FALSE;
+  for (guint i = 0; i < doubled->len; i++)
+    if (!_crb_edit_delete (project, table, g_ptr_array_index (doubled, i), error))
+      return FALSE;
+
+  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE %s = ?1 AND deleted = 0 ORDER BY id", table,
+                         column);
+  if (!(rows = _crb_record_query_strings (project, sql, params, 1, error)))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (!_crb_record_query_update (project, table, g_ptr_array_index (rows, i), column, into_uuid,
+                                   error))
+      return FALSE;
+  return TRUE;
+}
+
+gpointer
+_crb_record_query_add (CrbProject *project, const char *label, CrbChangeFlags changes,
+                       const char *table, const char * const *columns, const GValue *values,
+                       guint n_values, const char *load_sql, CrbRowReader read, GError **error)
+{
+  g_autoptr (GObject) record = NULL;
+  gint64 rowid;
+
+  if (!_crb_project_begin_action (project, label, error))
+    return NULL;
+  if (!_crb_edit_insert (project, table, NULL, columns, values, n_values, NULL, &rowid, error)
+      || !(record = _crb_record_query_by_rowid (project, load_sql, rowid, read, error)))
+    {
+      _crb_project_rollback_action (project);
+      return NULL;
+    }
+  _crb_project_note_change (project, changes);
+  if (!_crb_project_commit_action (project, error))
+    return NULL;
+  return g_steal_pointer (&record);
 }

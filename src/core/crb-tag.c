@@ -248,8 +248,7 @@ crb_project_add_tag (CrbProject *project, const char *name, const char *color,
   g_autofree char *clean = NULL;
   GValue values[G_N_ELEMENTS (columns)] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
   const char *parent_uuid;
-  CrbTag *tag = NULL;
-  gint64 rowid;
+  CrbTag *tag;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
@@ -261,29 +260,17 @@ crb_project_add_tag (CrbProject *project, const char *name, const char *color,
   if (parent_id != NULL && !(parent = crb_project_find_tag (project, parent_id, error)))
     return NULL;
   parent_uuid = parent ? crb_record_get_uuid (CRB_RECORD (parent)) : NULL;
+  if (!check_new_name (project, clean, parent_uuid, error))
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     g_value_init (&values[i], G_TYPE_STRING);
   g_value_set_string (&values[0], clean);
   g_value_set_string (&values[1], color);
   g_value_set_string (&values[2], parent_uuid);
-
-  if (_crb_project_begin_action (project, "Add tag", error))
-    {
-      if (check_new_name (project, clean, parent_uuid, error)
-          && _crb_edit_insert (project, "tag", NULL, columns, values, G_N_ELEMENTS (columns), NULL,
-                               &rowid, error))
-        tag = _crb_record_query_by_rowid (project, TAG_QUERY "AND t.id = ?1", rowid, tag_from_row,
-                                          error);
-      if (tag == NULL)
-        _crb_project_rollback_action (project);
-      else
-        {
-          _crb_project_note_change (project, CRB_CHANGE_TAGS);
-          if (!_crb_project_commit_action (project, error))
-            g_clear_object (&tag);
-        }
-    }
+  tag = _crb_record_query_add (project, "Add tag", CRB_CHANGE_TAGS, "tag", columns, values,
+                               G_N_ELEMENTS (columns), TAG_QUERY "AND t.id = ?1", tag_from_row,
+                               error);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     g_value_unset (&values[i]);
   return tag;
@@ -418,8 +405,6 @@ merge_tags (CrbProject *project, CrbTag *from, CrbTag *into, GError **error)
   const char *into_uuid = crb_record_get_uuid (CRB_RECORD (into));
   const char *params[] = { from_uuid, into_uuid };
   g_autoptr (GPtrArray) children = NULL;
-  g_autoptr (GPtrArray) doubled = NULL;
-  g_autoptr (GPtrArray) links = NULL;
   g_autoptr (GError) local_error = NULL;
 
   /* Moving `from`'s children under `into` must not hang `into` under
@@ -445,26 +430,13 @@ merge_tags (CrbProject *project, CrbTag *from, CrbTag *into, GError **error)
       return FALSE;
 
   /* A claim that has both keeps one link. */
-  if (!(doubled = _crb_record_query_strings (project,
-                                             "SELECT l.uuid FROM claim_tag l WHERE l.tag_uuid = ?1 "
-                                             "AND l.deleted = 0 AND EXISTS (SELECT 1 FROM "
-                                             "claim_tag k WHERE k.claim_uuid = l.claim_uuid AND "
-                                             "k.tag_uuid = ?2 AND k.deleted = 0)",
-                                             params, 2, error)))
+  if (!_crb_record_query_move (project, "claim_tag", "tag_uuid", from_uuid, into_uuid,
+                               "SELECT l.uuid FROM claim_tag l WHERE l.tag_uuid = ?1 "
+                               "AND l.deleted = 0 AND EXISTS (SELECT 1 FROM claim_tag k "
+                               "WHERE k.claim_uuid = l.claim_uuid AND k.tag_uuid = ?2 "
+                               "AND k.deleted = 0)",
+                               error))
     return FALSE;
-  for (guint i = 0; i < doubled->len; i++)
-    if (!_crb_edit_delete (project, "claim_tag", g_ptr_array_index (doubled, i), error))
-      return FALSE;
-  if (!(links = _crb_record_query_strings (project,
-                                           "SELECT uuid FROM claim_tag WHERE tag_uuid = ?1 "
-                                           "AND deleted = 0",
-                                           params, 1, error)))
-    return FALSE;
-  for (guint i = 0; i < links->len; i++)
-    if (!_crb_record_query_update (project, "claim_tag", g_ptr_array_index (links, i), "tag_uuid",
-                                   into_uuid, error))
-      return FALSE;
-
   return _crb_edit_delete (project, "tag", from_uuid, error);
 }
 
