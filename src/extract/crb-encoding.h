@@ -19,7 +19,9 @@ char *crb_encoding_decode (const guint8  *data,
                            GError       **error);
 
 /* NFC normalisation, CR LF and CR to LF, control characters other than
- * tab and newline dropped, U+FEFF dropped. */
+ * tab and newline dropped (form feed, vertical tab, NEL and U+2028 become a
+ * newline, U+2029 a blank line), U+FEFF and noncharacters dropped.  Invalid
+ * UTF-8 in the input is replaced by U+FFFD. */
 char *crb_text_normalize  (const char    *utf8);
 
 G_END_DECLS
