@@ -685,6 +685,34 @@ crb_project_check (CrbProject *self, GError **error)
 }
 
 gboolean
+crb_project_rebuild_index (CrbProject *self, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  g_rec_mutex_lock (&self->mutex);
+  ok = self->file.db != NULL
+       && sqlite3_exec (self->file.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      ok = _crb_fts_rebuild (self->file.db, error);
+      if (ok && sqlite3_exec (self->file.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          _crb_project_set_sqlite_error (self, error, sqlite3_errcode (self->file.db),
+                                         "the search index");
+          ok = FALSE;
+        }
+      if (!ok)
+        sqlite3_exec (self->file.db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    _crb_project_set_sqlite_error (self, error, SQLITE_BUSY, "the search index");
+  g_rec_mutex_unlock (&self->mutex);
+  return ok;
+}
+
+gboolean
 crb_project_save_copy (CrbProject *self, const char *target, CrbCopyFlags flags, GError **error)
 {
   gboolean ok;

@@ -77,6 +77,9 @@ void        crb_project_set_author      (CrbProject    *self,
 /* Integrity of the file and of the full-text indexes. */
 gboolean    crb_project_check           (CrbProject    *self,
                                          GError       **error);
+/* Rebuilds the full-text indexes from the project's rows (a repair). */
+gboolean    crb_project_rebuild_index   (CrbProject    *self,
+                                         GError       **error);
 /* Save a Copy: a compact, checked file at `target` (which must not exist). */
 gboolean    crb_project_save_copy       (CrbProject    *self,
                                          const char    *target,
