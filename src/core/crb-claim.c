@@ -13,6 +13,7 @@
 #include "crb-edit-private.h"
 #include "crb-fts-private.h"
 #include "crb-record-private.h"
+#include "crb-record-query-private.h"
 
 #define CONTEXT_CHARS 32
 
@@ -171,19 +172,8 @@ anchor_parts (const char *text, guint start, guint end, char **exact, char **pre
 static CrbClaim *
 load_claim (CrbProject *project, gint64 rowid, GError **error)
 {
-  sqlite3_stmt *stmt = _crb_project_prepare (project, CLAIM_QUERY "AND id = ?1", error);
-  CrbClaim *claim = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    claim = claim_from_row (stmt);
-  else
-    g_set_error_literal (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_NOT_FOUND,
-                         "The claim has gone.");
-  sqlite3_reset (stmt);
-  return claim;
+  return _crb_record_query_by_rowid (project, CLAIM_QUERY "AND id = ?1", rowid,
+                                     (CrbRowReader) claim_from_row, error);
 }
 
 CrbClaim *
@@ -386,69 +376,24 @@ crb_project_move_claim (CrbProject *project, const char *claim_id, guint start, 
 CrbClaim *
 crb_project_find_claim (CrbProject *project, const char *id, GError **error)
 {
-  g_autoptr (CrbClaim) found = NULL;
-  sqlite3_stmt *stmt;
-  guint matches = 0;
-
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
 
-  _crb_project_lock (project);
-  stmt = _crb_project_prepare (project, CLAIM_QUERY "AND substr(uuid, 1, length(?1)) = ?1 LIMIT 2",
-                               error);
-  if (stmt == NULL)
-    {
-      _crb_project_unlock (project);
-      return NULL;
-    }
-  crb_bind_text (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (matches++ == 0)
-      found = claim_from_row (stmt);
-  sqlite3_reset (stmt);
-  _crb_project_unlock (project);
-
-  if (matches == 1 && *id != '\0')
-    return g_steal_pointer (&found);
-  g_set_error (error, CRB_PROJECT_ERROR,
-               matches == 0 ? CRB_PROJECT_ERROR_NOT_FOUND : CRB_PROJECT_ERROR_INVALID,
-               matches == 0 ? "There is no claim “%s” in this project."
-                            : "“%s” matches several claims; give more of its identifier.",
-               id);
-  return NULL;
+  return _crb_record_query_find (project,
+                                 CLAIM_QUERY "AND substr(uuid, 1, length(?1)) = ?1 LIMIT 2", NULL,
+                                 id, (CrbRowReader) claim_from_row, "claim", error);
 }
 
 GPtrArray *
 crb_project_list_claims (CrbProject *project, const char *document_uuid, GError **error)
 {
-  g_autoptr (GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  const char *params[] = { document_uuid };
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
-  _crb_project_lock (project);
-  stmt = _crb_project_prepare (project,
-                               CLAIM_QUERY "AND (?1 IS NULL OR document_uuid = ?1) "
-                                           "ORDER BY document_uuid, start_offset, id",
-                               error);
-  if (stmt == NULL)
-    {
-      _crb_project_unlock (project);
-      return NULL;
-    }
-  crb_bind_text (stmt, 1, document_uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (claims, claim_from_row (stmt));
-  sqlite3_reset (stmt);
-  _crb_project_unlock (project);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED,
-                   "The claims could not be read.");
-      return NULL;
-    }
-  return g_steal_pointer (&claims);
+  return _crb_record_query_list (project,
+                                 CLAIM_QUERY "AND (?1 IS NULL OR document_uuid = ?1) "
+                                             "ORDER BY document_uuid, start_offset, id",
+                                 params, 1, (CrbRowReader) claim_from_row, error);
 }
 
 #define GETTER(name, field)                                  \

@@ -7,6 +7,7 @@
 #include "crb-document.h"
 #include "crb-project-private.h"
 #include "crb-record-private.h"
+#include "crb-record-query-private.h"
 
 /* Text columns after the common ones, in query order. */
 enum
@@ -154,68 +155,22 @@ document_from_row (sqlite3_stmt *stmt)
 CrbDocument *
 crb_project_find_document (CrbProject *project, const char *id, GError **error)
 {
-  g_autoptr (CrbDocument) found = NULL;
-  sqlite3_stmt *stmt;
-  guint matches = 0;
-
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
 
-  _crb_project_lock (project);
-  stmt = _crb_project_prepare (project,
-                               DOCUMENT_QUERY "AND substr(d.uuid, 1, length(?1)) = ?1 LIMIT 2",
-                               error);
-  if (stmt == NULL)
-    {
-      _crb_project_unlock (project);
-      return NULL;
-    }
-  crb_bind_text (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (matches++ == 0)
-        found = document_from_row (stmt);
-    }
-  sqlite3_reset (stmt);
-  _crb_project_unlock (project);
-
-  if (matches == 1 && *id != '\0')
-    return g_steal_pointer (&found);
-  g_set_error (error, CRB_PROJECT_ERROR,
-               matches == 0 ? CRB_PROJECT_ERROR_NOT_FOUND : CRB_PROJECT_ERROR_INVALID,
-               matches == 0 ? "There is no document “%s” in this project."
-                            : "“%s” matches several documents; give more of its identifier.",
-               id);
-  return NULL;
+  return _crb_record_query_find (project,
+                                 DOCUMENT_QUERY "AND substr(d.uuid, 1, length(?1)) = ?1 LIMIT 2",
+                                 DOCUMENT_QUERY "AND d.title = ?1 LIMIT 2", id,
+                                 (CrbRowReader) document_from_row, "document", error);
 }
 
 GPtrArray *
 crb_project_list_documents (CrbProject *project, GError **error)
 {
-  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
-  _crb_project_lock (project);
-  if (!(stmt = _crb_project_prepare (project, DOCUMENT_QUERY "ORDER BY d.title COLLATE NOCASE, d.id",
-                                     error)))
-    {
-      _crb_project_unlock (project);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (documents, document_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crb_project_set_sqlite_error (project, error, rc, "the list of documents");
-      _crb_project_unlock (project);
-      return NULL;
-    }
-  _crb_project_unlock (project);
-  return g_steal_pointer (&documents);
+  return _crb_record_query_list (project,
+                                 DOCUMENT_QUERY "ORDER BY d.title COLLATE NOCASE, d.id", NULL, 0,
+                                 (CrbRowReader) document_from_row, error);
 }
 
 char *
