@@ -1,0 +1,443 @@
+/* test-cli-import.c: corroborate-cli import, list, show and search, on texts
+ * written here (Latin and Russian in legacy encodings) and on the shared
+ * corpus
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "cli-test-util.h"
+
+static const char english_text[] =
+    "Dam breach at Ilmet\n\n"
+    "The dam on the Ilmet river failed at 04:10 on Tuesday. Officials said twelve people died. "
+    "Survivors gathered at the Café Müller on the square, where volunteers handed out blankets.\n";
+
+static const char russian_1251_text[] =
+    "Прорыв плотины на Ильмете\n\n"
+    "Во вторник в четыре часа утра обрушилась плотина на реке Ильмет. По данным министерства, "
+    "погибли двенадцать человек, ещё сорок считаются пропавшими без вести. Жители соседних сёл "
+    "говорят, что трещины в бетоне были видны ещё весной, но на их жалобы никто не ответил.\n";
+
+static const char russian_koi8_text[] =
+    "Наводнение дошло до Коша\n\n"
+    "Вода из разрушенного водохранилища к полудню достигла посёлка Кош. Местные жители насчитали "
+    "не меньше тридцати затопленных домов. Спасатели эвакуировали школу и больницу, а губернатор "
+    "пообещал выплатить компенсации всем пострадавшим семьям.\n";
+
+static char *
+write_encoded (CliFixture *fixture, const char *name, const char *text, const char *charset)
+{
+  g_autoptr (GError) error = NULL;
+  gsize            length = 0;
+  g_autofree char *bytes = g_convert (text, -1, charset, "UTF-8", NULL, &length, &error);
+
+  g_assert_no_error (error);
+  return cli_write (fixture, name, bytes, (gssize) length);
+}
+
+/* The text as the project must hold it: NFC, LF line ends; surrounding
+ * white space is not part of a document. */
+static char *
+normalise (const char *text)
+{
+  g_autoptr (GString) lf = g_string_new (NULL);
+  g_autofree char *nfc = NULL;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (lf, '\n');
+          if (p[1] == '\n')
+            p++;
+          continue;
+        }
+      g_string_append_c (lf, *p);
+    }
+  nfc = g_utf8_normalize (lf->str, -1, G_NORMALIZE_NFC);
+  return g_strdup (g_strstrip (nfc));
+}
+
+static JsonObject *
+find_by_text (CliFixture *fixture, const char *path, JsonNode *list, const char *needle,
+              char **text_out)
+{
+  for (guint i = 0; i < cli_json_length (list); i++)
+    {
+      const char *id = json_object_get_string_member (cli_json_element (list, i), "id");
+      g_autoptr (JsonNode) shown = cli_run_json (fixture, "show", path, id, NULL);
+      const char *text = json_object_get_string_member (json_node_get_object (shown), "text");
+
+      if (strstr (text, needle))
+        {
+          *text_out = g_strdup (text);
+          return cli_json_element (list, i);
+        }
+    }
+  g_error ("no document contains “%s”", needle);
+}
+
+static guint
+count_lines (const char *out, const char *needle)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  guint count = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    count += strstr (lines[i], needle) != NULL;
+  return count;
+}
+
+static char *
+make_sources (CliFixture *fixture)
+{
+  g_free (cli_write (fixture, "english.txt", english_text, -1));
+  g_free (write_encoded (fixture, "batch/ru-1251.txt", russian_1251_text, "WINDOWS-1251"));
+  g_free (write_encoded (fixture, "batch/deeper/ru-koi8.txt", russian_koi8_text, "KOI8-R"));
+  g_free (cli_write (fixture, "batch/.hidden-notes.txt", "Not for import.\n", -1));
+  return cli_path (fixture, "batch");
+}
+
+static void
+test_import_list_show (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "news.corroborate");
+  g_autofree char *english = cli_path (fixture, "english.txt");
+  g_autofree char *batch = make_sources (fixture);
+  g_autofree char *out = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  struct
+  {
+    const char *needle;
+    const char *text;
+  } expected[] = {
+    { "Café Müller", english_text },
+    { "плотина на реке Ильмет", russian_1251_text },
+    { "посёлка Кош", russian_koi8_text },
+  };
+
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  out = cli_run_ok (fixture, "import", path, english, batch, NULL);
+  /* One line per file; the hidden file is not one of them. */
+  g_assert_cmpuint (count_lines (out, ": imported as"), ==, 3);
+  g_assert_null (strstr (out, "hidden"));
+
+  list = cli_run_json (fixture, "list", path, NULL);
+  g_assert_cmpuint (cli_json_length (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *document = cli_json_element (list, i);
+      const char *fields[] = { "id",        "title",     "kind",     "sha256", "chars",
+                               "publisher", "published", "revision", "claims", "reliability" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        g_assert_true (json_object_has_member (document, fields[f]));
+      g_assert_cmpuint (strlen (json_object_get_string_member (document, "sha256")), ==, 64);
+      g_assert_cmpint (json_object_get_int_member (document, "revision"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (document, "claims"), ==, 0);
+    }
+
+  /* Each text arrives whole and in UTF-8, whatever its encoding was, and
+   * the listed hash and length are those of that text. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *text = NULL;
+      JsonObject      *document = find_by_text (fixture, path, list, expected[i].needle, &text);
+      g_autofree char *want = normalise (expected[i].text);
+      g_autofree char *got = normalise (text);
+      g_autofree char *sha = cli_text_sha256 (text);
+      g_autofree char *first_line = g_strndup (want, strcspn (want, "\n"));
+
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpstr (json_object_get_string_member (document, "sha256"), ==, sha);
+      g_assert_cmpint (json_object_get_int_member (document, "chars"), ==,
+                       g_utf8_strlen (text, -1));
+      g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, first_line);
+    }
+}
+
+static void
+test_import_again_skips (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "twice.corroborate");
+  g_autofree char *english = cli_path (fixture, "english.txt");
+  g_autofree char *batch = make_sources (fixture);
+  g_autofree char *copy = cli_write (fixture, "elsewhere/same-text.txt", english_text, -1);
+  g_autofree char *again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (JsonNode) first = NULL;
+  g_autoptr (JsonNode) second = NULL;
+  g_autoptr (JsonNode) outcomes = NULL;
+  g_autoptr (JsonNode) list = NULL;
+
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  first = cli_run_json (fixture, "import", path, english, batch, NULL);
+  g_assert_cmpuint (cli_json_length (first), ==, 3);
+  list = cli_run_json (fixture, "list", path, NULL);
+
+  before = cli_file_sha256 (path);
+  again = cli_run_ok (fixture, "import", path, english, batch, NULL);
+  g_assert_cmpuint (count_lines (again, ": skipped (already in the project"), ==, 3);
+  after = cli_file_sha256 (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The same text under another name is the same document. */
+  outcomes = cli_run_json (fixture, "import", path, copy, NULL);
+  g_assert_cmpuint (cli_json_length (outcomes), ==, 1);
+  {
+    JsonObject *outcome = cli_json_element (outcomes, 0);
+    JsonObject *original = cli_json_find (first, "source", english);
+
+    g_assert_nonnull (original);
+    g_assert_cmpstr (json_object_get_string_member (outcome, "status"), ==, "skipped");
+    g_assert_cmpstr (json_object_get_string_member (outcome, "source"), ==, copy);
+    g_assert_cmpstr (json_object_get_string_member (outcome, "document_id"), ==,
+                     json_object_get_string_member (original, "document_id"));
+    g_assert_true (json_object_get_null_member (outcome, "error"));
+  }
+
+  second = cli_run_json (fixture, "list", path, NULL);
+  g_assert_cmpuint (cli_json_length (second), ==, cli_json_length (list));
+}
+
+static void
+test_import_failure (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "partial.corroborate");
+  g_autofree char *english = cli_path (fixture, "english.txt");
+  g_autofree char *missing = cli_path (fixture, "no-such-file.txt");
+  g_autoptr (CliRun) run = NULL;
+  g_autoptr (JsonNode) list = NULL;
+
+  g_free (cli_write (fixture, "english.txt", english_text, -1));
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  run = cli_run (fixture, "import", path, missing, english, NULL);
+
+  /* The good file gets in, the missing one is reported, and the exit
+   * status says that not everything worked. */
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (count_lines (run->out, ": imported as"), ==, 1);
+  g_assert_cmpuint (count_lines (run->out, ": failed: "), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "corroborate-cli: "));
+  list = cli_run_json (fixture, "list", path, NULL);
+  g_assert_cmpuint (cli_json_length (list), ==, 1);
+}
+
+static void
+test_show (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "shown.corroborate");
+  g_autofree char *english = cli_write (fixture, "english.txt", english_text, -1);
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr (CliRun) missing = NULL;
+  const char *id;
+
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  g_free (cli_run_ok (fixture, "import", path, english, NULL));
+  list = cli_run_json (fixture, "list", path, NULL);
+  id = json_object_get_string_member (cli_json_element (list, 0), "id");
+
+  /* A prefix of the identifier is enough. */
+  prefix = g_strndup (id, 6);
+  out = cli_run_ok (fixture, "show", path, prefix, NULL);
+  g_assert_nonnull (strstr (out, "Dam breach at Ilmet"));
+  g_assert_nonnull (strstr (out, id));
+  g_assert_nonnull (strstr (out, "Officials said twelve people died."));
+
+  missing = cli_run (fixture, "show", path, "ffffffff-0000", NULL);
+  cli_assert_failed (missing, 1, "no document");
+}
+
+static void
+test_search (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "searched.corroborate");
+  g_autofree char *english = cli_path (fixture, "english.txt");
+  g_autofree char *batch = make_sources (fixture);
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *english_text_out = NULL, *ru1251 = NULL, *koi8 = NULL;
+  const char      *english_id, *ru1251_id, *koi8_id;
+  struct
+  {
+    const char  *query;
+    const char **want; /* the documents found, in any order */
+  } cases[] = {
+    { "Officials", (const char *[]){ NULL, NULL } },
+    { "плотина", (const char *[]){ NULL, NULL } },
+    { "ПЛОТИНА", (const char *[]){ NULL, NULL } },
+    { "\"twelve people died\"", (const char *[]){ NULL, NULL } },
+    { "водохран*", (const char *[]){ NULL, NULL } },
+    { "cafe muller", (const char *[]){ NULL, NULL } },
+    { "\"died twelve\"", (const char *[]){ NULL } },
+  };
+
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  g_free (cli_run_ok (fixture, "import", path, english, batch, NULL));
+  list = cli_run_json (fixture, "list", path, NULL);
+  english_id = json_object_get_string_member (
+      find_by_text (fixture, path, list, "Officials", &english_text_out), "id");
+  ru1251_id =
+      json_object_get_string_member (find_by_text (fixture, path, list, "плотина", &ru1251), "id");
+  koi8_id = json_object_get_string_member (
+      find_by_text (fixture, path, list, "водохранилища", &koi8), "id");
+  cases[0].want[0] = english_id;
+  cases[1].want[0] = ru1251_id;
+  cases[2].want[0] = ru1251_id;
+  cases[3].want[0] = english_id;
+  cases[4].want[0] = koi8_id;
+  cases[5].want[0] = english_id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JsonNode) hits = cli_run_json (fixture, "search", path, cases[i].query, NULL);
+      guint n_want = g_strv_length ((char **) cases[i].want);
+
+      g_test_message ("query %s", cases[i].query);
+      g_assert_cmpuint (cli_json_length (hits), ==, n_want);
+      for (guint h = 0; h < n_want; h++)
+        {
+          JsonObject *hit = cli_json_element (hits, h);
+
+          g_assert_true (
+              g_strv_contains (cases[i].want, json_object_get_string_member (hit, "document_id")));
+          g_assert_nonnull (json_object_get_string_member (hit, "title"));
+          g_assert_nonnull (strchr (json_object_get_string_member (hit, "snippet"), '['));
+          g_assert_nonnull (strchr (json_object_get_string_member (hit, "snippet"), ']'));
+          g_assert_true (json_object_get_null_member (hit, "claim_id"));
+        }
+    }
+
+  /* Claim notes are searched too, and say which claim matched. */
+  {
+    g_autofree char *claim =
+        cli_run_ok (fixture, "claim", "add", path, english_id, "--quote", "failed at 04:10",
+                    "--note", "Inspection report overdue since spring", NULL);
+    g_autoptr (JsonNode) hits = cli_run_json (fixture, "search", path, "inspection", NULL);
+    g_autoptr (JsonNode) limited =
+        cli_run_json (fixture, "search", path, "the OR на", "--limit", "1", NULL);
+    JsonObject *hit;
+
+    g_strstrip (claim);
+    g_assert_cmpuint (cli_json_length (hits), ==, 1);
+    hit = cli_json_element (hits, 0);
+    g_assert_cmpstr (json_object_get_string_member (hit, "claim_id"), ==, claim);
+    g_assert_cmpstr (json_object_get_string_member (hit, "document_id"), ==, english_id);
+    g_assert_nonnull (strstr (json_object_get_string_member (hit, "snippet"), "[Inspection]"));
+    g_assert_cmpuint (cli_json_length (limited), ==, 1);
+  }
+}
+
+static void
+test_corpus (CliFixture *fixture, gconstpointer data)
+{
+  const char      *corpus = g_getenv ("CORROBORATE_SHARED_CORPUS");
+  const char      *names[] = { "Izbairov", "Eschment", "Tokayev", "Caliber", "McDermott" };
+  g_autofree char *path = cli_path (fixture, "corpus.corroborate");
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GHashTable) id_of_file =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (JsonNode) outcomes = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (CliRun) run = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *entry;
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The shared corpus is not here (CORROBORATE_SHARED_CORPUS).");
+      return;
+    }
+  dir = g_dir_open (corpus, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (dir)))
+    if (g_str_has_suffix (entry, ".txt"))
+      g_ptr_array_add (files, g_build_filename (corpus, entry, NULL));
+  g_assert_cmpuint (files->len, ==, 5);
+
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+  g_ptr_array_add (args, (gpointer) "import");
+  g_ptr_array_add (args, path);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (files, i));
+  g_ptr_array_add (args, (gpointer) "--json");
+  g_ptr_array_add (args, NULL);
+  run = cli_runv (fixture, (const char *const *) args->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  outcomes = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cli_json_length (outcomes), ==, 5);
+
+  list = cli_run_json (fixture, "list", path, NULL);
+  g_assert_cmpuint (cli_json_length (list), ==, 5);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = g_ptr_array_index (files, i);
+      JsonObject *outcome = cli_json_find (outcomes, "source", file);
+      const char *id;
+      g_autoptr (JsonNode) shown = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_nonnull (outcome);
+      g_assert_cmpstr (json_object_get_string_member (outcome, "status"), ==, "imported");
+      id = json_object_get_string_member (outcome, "document_id");
+      shown = cli_run_json (fixture, "show", path, id, NULL);
+      g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+      want = normalise (contents);
+      got = normalise (json_object_get_string_member (json_node_get_object (shown), "text"));
+      g_assert_cmpstr (got, ==, want);
+      g_hash_table_insert (id_of_file, g_strdup (file), g_strdup (id));
+    }
+
+  /* Each name finds exactly the documents it occurs in. */
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr (JsonNode) hits = cli_run_json (fixture, "search", path, names[n], NULL);
+      g_autoptr (GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+      guint expected = 0;
+
+      for (guint h = 0; h < cli_json_length (hits); h++)
+        g_hash_table_add (found, (gpointer) json_object_get_string_member (
+                                     cli_json_element (hits, h), "document_id"));
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char      *file = g_ptr_array_index (files, i);
+          g_autofree char *contents = NULL;
+          gboolean         occurs;
+
+          g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+          occurs = strstr (contents, names[n]) != NULL;
+          expected += occurs;
+          g_assert_cmpint (occurs, ==,
+                           g_hash_table_contains (found, g_hash_table_lookup (id_of_file, file)));
+        }
+      g_assert_cmpuint (g_hash_table_size (found), ==, expected);
+      g_assert_cmpuint (expected, >, 0);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func)                                                                            \
+  g_test_add (path, CliFixture, NULL, cli_fixture_set_up, func, cli_fixture_tear_down)
+  ADD ("/crb/cli/import/files-folders-encodings", test_import_list_show);
+  ADD ("/crb/cli/import/again-is-skipped", test_import_again_skips);
+  ADD ("/crb/cli/import/failure-reported", test_import_failure);
+  ADD ("/crb/cli/show/by-prefix", test_show);
+  ADD ("/crb/cli/search/latin-cyrillic-phrase-prefix-notes", test_search);
+  ADD ("/crb/cli/corpus/import-and-find-names", test_corpus);
+#undef ADD
+
+  return g_test_run ();
+}
