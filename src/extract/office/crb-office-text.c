@@ -11,6 +11,8 @@
  */
 #define G_LOG_DOMAIN "crb-extract-office"
 
+#include "crb-encoding.h"
+#include "crb-encoding.h"
 #include "crb-office-private.h"
 
 #include <string.h>
@@ -160,6 +162,7 @@ emit (CrbOfficeText *text, Block *block)
 {
   CrbExtractResult *result = text->result;
   char             *start = block->text->str;
+  g_autofree char  *slice = NULL;
   g_autofree char  *normalized = NULL;
   gsize             end = block->text->len;
 
@@ -169,9 +172,8 @@ emit (CrbOfficeText *text, Block *block)
     end--;
   if (start == block->text->str + end)
     return;
-  normalized = g_utf8_normalize (start, block->text->str + end - start, G_NORMALIZE_NFC);
-  if (normalized == NULL)
-    return;
+  slice = g_strndup (start, block->text->str + end - start);
+  normalized = crb_text_normalize (slice);
 
   if (result->text->len > 0)
     write_text (text, block->kind == text->last_kind &&
@@ -270,5 +272,5 @@ crb_office_set_field (char **field, const char *value)
     }
   g_strchomp (collapsed->str);
   if (*collapsed->str != '\0')
-    *field = g_utf8_normalize (collapsed->str, -1, G_NORMALIZE_NFC);
+    *field = crb_text_normalize (collapsed->str);
 }

@@ -9,6 +9,7 @@
  */
 #define G_LOG_DOMAIN "crb-extract-pdf"
 
+#include "crb-encoding.h"
 #include "crb-extract-formats.h"
 #include "crb-pdf-private.h"
 
@@ -33,13 +34,12 @@ static char *
 clean_info (char *value)
 {
   g_autofree char *owned = value;
+  g_autofree char *normalized = NULL;
 
   if (value == NULL)
     return NULL;
-  g_strstrip (value);
-  if (*value == '\0' || !g_utf8_validate (value, -1, NULL))
-    return NULL;
-  return g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+  normalized = g_strstrip (crb_text_normalize (value));
+  return *normalized != '\0' ? g_steal_pointer (&normalized) : NULL;
 }
 
 static void
@@ -87,7 +87,7 @@ guess_title (CrbPdfPage *first, double body_size, CrbExtractResult *result)
       g_string_append (title, line->text);
     }
   if (title->len > 0 && title->len < 300)
-    result->title = g_utf8_normalize (title->str, -1, G_NORMALIZE_NFC);
+    result->title = crb_text_normalize (title->str);
 }
 
 static gboolean

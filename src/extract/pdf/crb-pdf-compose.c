@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "crb-extract-pdf"
 
+#include "crb-encoding.h"
 #include "crb-pdf-private.h"
 
 #include <math.h>
@@ -215,9 +216,7 @@ write_line (Composer *composer, CrbPdfLine *line)
 
   if (!is_ascii (text))
     {
-      text = normalized = g_utf8_normalize (line->text, -1, G_NORMALIZE_NFC);
-      if (text == NULL)
-        return;
+      text = normalized = crb_text_normalize (line->text);
     }
   if (last != NULL && continues (composer, last, line))
     {
