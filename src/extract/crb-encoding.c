@@ -15,6 +15,7 @@
 #include "crb-encoding.h"
 #include "crb-encoding-private.h"
 #include "crb-extract-error.h"
+#include "crb-utf8.h"
 
 /* How much of the input the shape tests look at. */
 #define SNIFF_LENGTH (64 * 1024)
@@ -25,62 +26,10 @@
 #define OVERRULE_MARGIN_PER_BYTE 3.0
 #define OVERRULE_MIN_BYTES 16
 
-static void
-append_without_nuls (GString *out, const char *text, gsize length)
-{
-  const char *end = text + length;
-
-  while (text < end)
-    {
-      const char *nul = memchr (text, '\0', (gsize) (end - text));
-
-      if (nul == NULL)
-        {
-          g_string_append_len (out, text, end - text);
-          break;
-        }
-      g_string_append_len (out, text, nul - text);
-      text = nul + 1;
-    }
-}
-
-/* UTF-8 with bad bytes replaced by U+FFFD and NUL bytes dropped.  Counts the
- * multi-byte sequences that were valid and the bytes that were not; a
- * sequence cut off by the end of the data counts as one bad byte. */
 static char *
 decode_utf8_lossy (const guint8 *data, gsize length, gsize *n_multibyte, gsize *n_invalid)
 {
-  GString    *out = g_string_sized_new (length + 1);
-  const char *p = (const char *) data;
-  const char *end = p + length;
-
-  *n_multibyte = 0;
-  *n_invalid = 0;
-
-  while (p < end)
-    {
-      const char *valid_end;
-
-      g_utf8_validate_len (p, (gsize) (end - p), &valid_end);
-      for (const char *q = p; q < valid_end; q++)
-        if ((guchar) *q >= 0xC0)
-          (*n_multibyte)++;
-      g_string_append_len (out, p, valid_end - p);
-      p = valid_end;
-
-      if (p < end)
-        {
-          /* A NUL stops the validator but is not an encoding error. */
-          if (*p != '\0')
-            {
-              g_string_append (out, "\xEF\xBF\xBD");
-              (*n_invalid)++;
-            }
-          p++;
-        }
-    }
-
-  return g_string_free (out, FALSE);
+  return crb_utf8_sanitize ((const char *) data, length, n_multibyte, n_invalid);
 }
 
 /* UTF-16 and UTF-32 are decoded by hand rather than with iconv, which
@@ -263,7 +212,6 @@ decode_declared (const guint8 *data, gsize length, const char *declared, char **
   CrbSingleByte    single_byte;
   const char      *static_name = NULL;
   gsize            bytes_read = 0, written = 0;
-  GString         *out;
 
   g_strstrip (label);
   if (!label_is_plausible (label))
@@ -319,10 +267,8 @@ decode_declared (const guint8 *data, gsize length, const char *declared, char **
       return NULL;
     }
 
-  out = g_string_sized_new (written + 1);
-  append_without_nuls (out, converted, written);
   *name = g_ascii_strup (label, -1);
-  return g_string_free (out, FALSE);
+  return crb_utf8_sanitize (converted, written, NULL, NULL);
 }
 
 /* The share of a column of bytes taken by its two most common values. */
