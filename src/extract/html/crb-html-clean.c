@@ -41,6 +41,17 @@ judge (CrbHtmlDoc *doc, guint index)
 
   if (node->text_len == 0 || is_heading (node->tag) || (node->flags & CRB_HTML_FLAG_KEEP))
     return CRB_HTML_KIND_NONE;
+  /* Parts of tables and lists are judged as a whole with their table or list:
+   * a row of figures is not a dateline. */
+  switch (node->tag)
+    {
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION: case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      return CRB_HTML_KIND_NONE;
+    default:
+      break;
+    }
   if (node->tag == GUMBO_TAG_FIGURE || node->tag == GUMBO_TAG_FIGCAPTION
       || node->tag == GUMBO_TAG_BLOCKQUOTE || node->tag == GUMBO_TAG_PRE)
     return CRB_HTML_KIND_NONE;

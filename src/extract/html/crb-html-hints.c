@@ -666,6 +666,45 @@ find_headline (CrbHtmlDoc *doc)
     }
 }
 
+/* "15.04.2024 12:30", "Updated 2 May 2024 · 4 min read": a line that only
+ * dates the article.  Mostly digits, or a reading time, or an "updated"
+ * label with a number. */
+static gboolean
+is_dateline (const char *folded)
+{
+  static const char *const reading[] = { "min read", "minute read", "mins read", "мин чтения",
+                                         "минут чтения", "lesezeit", "min. lesezeit" };
+  static const char *const labels[] = { "updated", "published", "posted", "last modified",
+                                        "обновлено", "опубликовано", "aktualisiert",
+                                        "veröffentlicht", "жарияланды" };
+  guint       digits = 0, letters = 0;
+  const char *p;
+  gsize       i;
+
+  if (g_utf8_strlen (folded, -1) > 80)
+    return FALSE;
+  for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        digits++;
+      else if (g_unichar_isalpha (c))
+        letters++;
+    }
+  if (digits == 0)
+    return FALSE;
+  if (digits * 10 >= (digits + letters) * 4)
+    return TRUE;
+  for (i = 0; i < G_N_ELEMENTS (reading); i++)
+    if (strstr (folded, reading[i]) != NULL)
+      return TRUE;
+  for (i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (folded, labels[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Short, text-only blocks whose whole text names them as furniture. */
 CrbHtmlKind
 crb_html_text_kind (const char *text)
@@ -708,6 +747,8 @@ crb_html_text_kind (const char *text)
     return CRB_HTML_KIND_NONE;
   trimmed = g_strstrip (g_strdup (text));
   folded = g_utf8_casefold (trimmed, -1);
+  if (is_dateline (folded))
+    return CRB_HTML_KIND_BYLINE;
   for (i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       if (texts[i].prefix ? g_str_has_prefix (folded, texts[i].text)

@@ -53,9 +53,13 @@ is_paragraph_like (const CrbHtmlNode *node)
 {
   switch (node->tag)
     {
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_LI: case GUMBO_TAG_TD:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TH:
+    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_LI: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TH:
       return TRUE;
+    case GUMBO_TAG_TD:
+      /* A cell of a data table, unless it holds a whole page's text
+       * between <br>s, as in tables that lay out old sites. */
+      return node->n_blocks <= 1 && node->flow_len < 300;
     default:
       return node->n_blocks <= 1;
     }
@@ -245,9 +249,8 @@ add_siblings (CrbHtmlDoc *doc, gint top, GArray *roots)
 
           take = sibling->score + bonus >= threshold;
         }
-      /* A paragraph of its own: a <p>, or a block of nothing but inline text. */
-      if (!take && crb_html_node_is_element (sibling) && !is_heading (sibling->tag)
-          && (sibling->tag == GUMBO_TAG_P || sibling->flow_len * 10 >= sibling->text_len * 9))
+      /* A paragraph of its own (not a column or a box beside the article). */
+      if (!take && sibling->tag == GUMBO_TAG_P && crb_html_node_is_element (sibling))
         {
           float density = crb_html_link_density (sibling);
 
@@ -331,6 +334,13 @@ add_preamble (CrbHtmlDoc *doc, GArray *roots)
         continue;
       if (node->n_blocks > 1 || node->flow_len < 30 || crb_html_link_density (node) > 0.3f)
         continue;
+      if (node->text_len <= 200)
+        {
+          g_autofree char *text = crb_html_node_text (doc, i, TRUE);
+
+          if (crb_html_text_kind (text) != CRB_HTML_KIND_NONE)
+            continue;
+        }
       g_array_append_val (preamble, i);
       preamble_len += node->text_len;
       i = node->end - 1;

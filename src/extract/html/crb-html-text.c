@@ -37,6 +37,10 @@ typedef struct
   gint              data_table; /* index of the data table being written, or -1 */
   guint             cells;      /* cells written in the current row */
   guint             pre;        /* depth of <pre> */
+  gsize             line_start; /* where the current line of the block starts */
+  guint             chars;      /* visible characters in the current line */
+  guint             link_chars; /* of which inside links */
+  gboolean          heading;    /* the block is a heading */
 } Writer;
 
 static void
@@ -46,29 +50,29 @@ emit (Writer *writer, const char *text, guint group)
   GString         *out = writer->result->text;
   guint            offset;
 
+  guint            indent = 0;
+
   if (normalized == NULL || normalized[0] == '\0')
     return;
+  /* A nested list item starts at its marker, not at its indentation. */
+  while (normalized[indent] == ' ')
+    indent++;
   if (out->len > 0)
     {
       gboolean tight = group != 0 && group == writer->group;
 
       g_string_append (out, tight ? "\n" : "\n\n");
       writer->n_chars += tight ? 1 : 2;
-      if (!tight)
+      /* List items are blocks of their own; table rows are lines. */
+      if (!tight || writer->data_table < 0)
         {
-          offset = writer->n_chars;
-          g_array_append_val (writer->result->paragraphs, offset);
-        }
-      else if (writer->data_table < 0)
-        {
-          /* List items are blocks of their own; table rows are lines. */
-          offset = writer->n_chars;
+          offset = writer->n_chars + indent;
           g_array_append_val (writer->result->paragraphs, offset);
         }
     }
   else
     {
-      offset = 0;
+      offset = indent;
       g_array_append_val (writer->result->paragraphs, offset);
     }
   g_string_append (out, normalized);
@@ -76,13 +80,39 @@ emit (Writer *writer, const char *text, guint group)
   writer->group = group;
 }
 
+/* Ends a line of the block being built.  A line of links or a dateline
+ * between <br>s ("Other news: …", "15.04.2024 12:30") in a cell or container
+ * that holds the article as bare text is dropped: the clean-up judged
+ * elements, this catches what no element wraps. */
+static void
+end_line (Writer *writer)
+{
+  gboolean plain = writer->block_group == 0 && writer->prefix == NULL && !writer->heading
+                   && writer->pre == 0;
+
+  if (plain && writer->chars > 0 && writer->chars < 300)
+    {
+      const char *line = writer->block->str + writer->line_start;
+
+      if (writer->link_chars * 10 >= writer->chars * 8
+          || crb_html_text_kind (line) != CRB_HTML_KIND_NONE)
+        g_string_truncate (writer->block, writer->line_start);
+    }
+  writer->line_start = writer->block->len;
+  writer->chars = writer->link_chars = 0;
+}
+
 /* Ends the block being built: trims each line, writes it if not empty. */
 static void
 flush (Writer *writer)
 {
-  GString    *clean = g_string_new (NULL);
-  const char *line = writer->block->str;
+  GString    *clean;
+  const char *line;
   gboolean    keep_space = writer->pre > 0;
+
+  end_line (writer);
+  clean = g_string_new (NULL);
+  line = writer->block->str;
 
   while (line != NULL && *line != '\0')
     {
@@ -124,6 +154,8 @@ flush (Writer *writer)
   g_clear_pointer (&writer->prefix, g_free);
   writer->block_group = 0;
   writer->pending_space = FALSE;
+  writer->line_start = 0;
+  writer->heading = FALSE;
 }
 
 static gboolean
@@ -249,10 +281,14 @@ open_element (Writer *writer, CrbHtmlDoc *doc, guint index)
   switch (node->tag)
     {
     case GUMBO_TAG_BR:
+      end_line (writer);
       if (writer->block->len > 0 && writer->block->str[writer->block->len - 1] == '\n')
         flush (writer);
       else if (writer->block->len > 0)
-        g_string_append_c (writer->block, '\n');
+        {
+          g_string_append_c (writer->block, '\n');
+          writer->line_start = writer->block->len;
+        }
       writer->pending_space = FALSE;
       return;
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
@@ -291,6 +327,7 @@ open_element (Writer *writer, CrbHtmlDoc *doc, guint index)
           if (writer->n_lists > 0 && writer->prefix != NULL && writer->block->len == 0)
             return;
           flush (writer);
+          writer->heading = node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6;
         }
       return;
     }
@@ -354,6 +391,9 @@ write_text (Writer *writer, const CrbHtmlNode *node)
       return;
     }
   crb_html_collapse_append (writer->block, text, length, &writer->pending_space);
+  writer->chars += node->text_len;
+  if (node->flags & CRB_HTML_FLAG_IN_LINK)
+    writer->link_chars += node->text_len;
 }
 
 static void
