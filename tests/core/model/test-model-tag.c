@@ -171,9 +171,14 @@ test_edit (ModelFixture *fixture, gconstpointer data)
       g_assert_no_error (error);
       model_assert_undo_redo (fixture->project, before);
     }
-  g_assert_true (crb_project_set_field (fixture->project, "tag", uuid, "parent_uuid",
-                                        uuid_of (parent), &error));
-  g_assert_no_error (error);
+  {
+    g_autofree char *before = crb_test_dump (fixture->project);
+
+    g_assert_true (crb_project_set_field (fixture->project, "tag", uuid, "parent_uuid",
+                                          uuid_of (parent), &error));
+    g_assert_no_error (error);
+    model_assert_undo_redo (fixture->project, before);
+  }
 
   model_fixture_reopen (fixture);
   reloaded = crb_project_find_tag (fixture->project, uuid, &error);
