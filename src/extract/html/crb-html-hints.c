@@ -67,11 +67,14 @@ static const Hint word_hints[] = {
   { "byline", CRB_HTML_KIND_BYLINE, MATCH_PREFIX },
   { "author", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "authors", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
+  { "autor", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
+  { "autoren", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "contributor", CRB_HTML_KIND_BYLINE, MATCH_PREFIX },
   { "meta", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "metadata", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "timestamp", CRB_HTML_KIND_BYLINE, MATCH_PREFIX },
   { "date", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
+  { "time", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "dateline", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "pubdate", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
   { "published", CRB_HTML_KIND_BYLINE, MATCH_EXACT },
@@ -677,12 +680,17 @@ is_dateline (const char *folded)
   static const char *const labels[] = { "updated", "published", "posted", "last modified",
                                         "обновлено", "опубликовано", "aktualisiert",
                                         "veröffentlicht", "жарияланды" };
+  static const char *const relative[] = { "yesterday", "today", "just now", "вчера", "сегодня",
+                                          "gestern", "heute", "кеше", "бүгін" };
   guint       digits = 0, letters = 0;
   const char *p;
   gsize       i;
 
   if (g_utf8_strlen (folded, -1) > 80)
     return FALSE;
+  for (i = 0; i < G_N_ELEMENTS (relative); i++)
+    if (strcmp (folded, relative[i]) == 0)
+      return TRUE;
   for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -696,12 +704,39 @@ is_dateline (const char *folded)
     return FALSE;
   if (digits * 10 >= (digits + letters) * 4)
     return TRUE;
+  if (g_str_has_suffix (folded, " ago") || g_str_has_suffix (folded, " назад")
+      || g_str_has_prefix (folded, "vor "))
+    return letters < 24;
   for (i = 0; i < G_N_ELEMENTS (reading); i++)
     if (strstr (folded, reading[i]) != NULL)
       return TRUE;
   for (i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_has_prefix (folded, labels[i]))
       return TRUE;
+  return FALSE;
+}
+
+/* "By Jane Doe", "Von Katrin Vogel · 12.03.2024": a short line naming the
+ * author.  "By the end of the year" is not one: a name follows in capitals. */
+static gboolean
+is_byline (const char *text)
+{
+  static const char *const prefixes[] = { "By ", "BY ", "Von ", "Par ", "Door ", "Por ",
+                                          "Автор: ", "Авторы: ", "Автор ", "Текст: " };
+  guint  words = 0;
+  gsize  i;
+  const char *p;
+
+  if (g_utf8_strlen (text, -1) > 80)
+    return FALSE;
+  for (p = text; *p != '\0'; p++)
+    if (*p == ' ')
+      words++;
+  if (words > 12)
+    return FALSE;
+  for (i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (text, prefixes[i]))
+      return g_unichar_isupper (g_utf8_get_char (text + strlen (prefixes[i])));
   return FALSE;
 }
 
@@ -747,7 +782,7 @@ crb_html_text_kind (const char *text)
     return CRB_HTML_KIND_NONE;
   trimmed = g_strstrip (g_strdup (text));
   folded = g_utf8_casefold (trimmed, -1);
-  if (is_dateline (folded))
+  if (is_dateline (folded) || is_byline (trimmed))
     return CRB_HTML_KIND_BYLINE;
   for (i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -775,8 +810,63 @@ guarded (CrbHtmlDoc *doc, guint index, const guint8 *protect, gboolean from_word
     return FALSE;
   if (protect[index] & 2)
     return TRUE;
-  return from_words && node->n_blocks >= 3 && node->text_len * 2 >= body->text_len
+  /* Without a headline to protect the article's wrapper, a layout word on a
+   * block holding most of the page's prose is taken for a misnomer
+   * ("page-with-sidebar"); with one, even a footer longer than the article
+   * is a footer. */
+  return doc->headline < 0 && from_words && node->n_blocks >= 3
+         && node->text_len * 2 >= body->text_len
          && (node->flags & CRB_HTML_FLAG_POSITIVE) == 0 && crb_html_link_density (node) < 0.5f;
+}
+
+/* Comment threads that no class name announces: a block with several
+ * "Reply" links or buttons, the outermost one that does not hold the
+ * article. */
+static void
+find_unnamed_comments (CrbHtmlDoc *doc, const guint8 *protect)
+{
+  static const char *const reply_words[] = { "reply", "reply to this", "report", "report abuse",
+                                             "ответить", "пожаловаться", "antworten", "melden",
+                                             "répondre", "жауап беру" };
+  g_autofree guint *replies = g_new0 (guint, doc->n_nodes);
+  guint             i;
+  gsize             w;
+
+  for (i = doc->n_nodes; i-- > 0;)
+    {
+      CrbHtmlNode *node = &doc->nodes[i];
+
+      if ((node->tag == GUMBO_TAG_A || node->tag == GUMBO_TAG_BUTTON) && node->end - i <= 4)
+        {
+          g_autofree char *text = crb_html_node_text (doc, i, FALSE);
+          g_autofree char *folded = g_utf8_casefold (g_strstrip (text), -1);
+
+          for (w = 0; w < G_N_ELEMENTS (reply_words); w++)
+            if (g_str_has_prefix (folded, reply_words[w]) && strlen (folded) < 24)
+              {
+                replies[i] = 1;
+                break;
+              }
+        }
+      if (node->parent >= 0)
+        replies[node->parent] += replies[i];
+    }
+  for (i = doc->body; i < doc->n_nodes; i++)
+    {
+      CrbHtmlNode *node = &doc->nodes[i];
+
+      if (replies[i] < 3 || (node->flags & CRB_HTML_FLAG_EXCLUDED))
+        {
+          if (replies[i] == 0)
+            i = node->end - 1;
+          continue;
+        }
+      if (protect[i] != 0 || !crb_html_node_is_element (node))
+        continue;
+      if (node->kind == CRB_HTML_KIND_NONE)
+        node->kind = CRB_HTML_KIND_COMMENTS;
+      i = node->end - 1;
+    }
 }
 
 /**
@@ -842,6 +932,7 @@ crb_html_classify (CrbHtmlDoc *doc)
       if (is_structural (node->hint))
         node->flags |= CRB_HTML_FLAG_STRUCTURAL;
     }
+  find_unnamed_comments (doc, protect);
   crb_html_doc_propagate (doc);
   crb_html_doc_measure (doc);
 }
