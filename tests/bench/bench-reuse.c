@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crb-mention-scan.h"
 #include "crb-reuse-index.h"
 #include "crb-synth-corpus.h"
 #include "crb-tokenizer.h"
@@ -19,6 +20,8 @@
 #define N_PASSAGES  2000
 #define N_THREADS   2
 #define N_QUERIES   50
+#define N_ENTITIES  1000
+#define N_ALIASES   3000
 
 static GBytes *
 corpus_text (gint64   document,
@@ -118,6 +121,94 @@ raw_pass (CrbSynthCorpus *corpus,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* Times the word of @token occurs in @tokens. */
+static guint
+occurrences (GArray         *tokens,
+             const CrbToken *token)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < tokens->len; i++)
+    count += g_array_index (tokens, CrbToken, i).hash == token->hash;
+  return count;
+}
+
+/* 1,000 entities with three aliases each, made of one to three consecutive
+ * words taken from the corpus so that they do occur; as with real names,
+ * an alias starts with a word that is rare in its document (the commonest
+ * words of a Zipf vocabulary would match every other word). */
+static CrbMentionScanner *
+make_scanner (CrbSynthCorpus *corpus)
+{
+  CrbMentionScanner *scanner = crb_mention_scanner_new ();
+
+  for (guint e = 0; e < N_ENTITIES; e++)
+    {
+      gsize length;
+      const char *text = crb_synth_corpus_get_text (corpus, (e * 7919u) % N_DOCUMENTS, &length);
+      g_autoptr(GArray) tokens = crb_tokenize (text, length, NULL, CRB_TOKENIZE_DEFAULT);
+
+      for (guint a = 0, first = (e * 31) % tokens->len; a < N_ALIASES / N_ENTITIES; a++)
+        {
+          guint n_words = 1 + (e + a) % 3;
+          const CrbToken *start, *end;
+          g_autofree char *alias = NULL;
+
+          while (first + n_words >= tokens->len
+                 || occurrences (tokens, &g_array_index (tokens, CrbToken, first)) > 1)
+            first = (first + 1) % tokens->len;
+          start = &g_array_index (tokens, CrbToken, first);
+          end = &g_array_index (tokens, CrbToken, first + n_words - 1);
+          alias = g_strndup (text + start->byte_start, end->byte_end - start->byte_start);
+          crb_mention_scanner_add (scanner, e, alias);
+          first = (first + 17) % tokens->len;
+        }
+    }
+  return scanner;
+}
+
+static void
+bench_mentions (CrbSynthCorpus *corpus,
+                double          raw_tokenise)
+{
+  g_autoptr(CrbMentionScanner) scanner = make_scanner (corpus);
+  const char *needle = " qzxv ";
+  gint64 start;
+  double raw_strstr, raw_bytes, scan;
+  gsize n_mentions = 0, n_spaces = 0;
+  const char *p;
+  guint n_found = 0;
+
+  /* Raw scans of the same text: one word with memmem, and a byte loop. */
+  start = g_get_monotonic_time ();
+  for (p = corpus->text->str; (p = memmem (p, corpus->text->str + corpus->text->len - p, needle, strlen (needle))) != NULL; p++)
+    n_found++;
+  raw_strstr = (g_get_monotonic_time () - start) / 1e6;
+  start = g_get_monotonic_time ();
+  for (gsize i = 0; i < corpus->text->len; i++)
+    n_spaces += corpus->text->str[i] == ' ';
+  raw_bytes = (g_get_monotonic_time () - start) / 1e6;
+
+  start = g_get_monotonic_time ();
+  for (guint d = 0; d < N_DOCUMENTS; d++)
+    {
+      gsize length;
+      const char *text = crb_synth_corpus_get_text (corpus, d, &length);
+      g_autoptr(GArray) mentions = crb_mention_scanner_scan (scanner, text, length);
+
+      n_mentions += mentions->len;
+    }
+  scan = (g_get_monotonic_time () - start) / 1e6;
+
+  printf ("mention detection, %d entities / %u aliases: %.3f s = %.0f MB/s, %zu mentions "
+          "(1 thread)\n", N_ENTITIES, crb_mention_scanner_get_n_aliases (scanner), scan,
+          corpus->text->len / 1e6 / scan, n_mentions);
+  printf ("  raw scans: memmem of one word %.3f s (%.0f MB/s, %u hits), byte loop %.3f s "
+          "(%zu spaces); ratio %.1f x memmem, %.1f x byte loop, %.2f x raw tokenise+hash\n",
+          raw_strstr, corpus->text->len / 1e6 / raw_strstr, n_found, raw_bytes, n_spaces,
+          scan / raw_strstr, scan / raw_bytes, scan / raw_tokenise);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -199,5 +290,9 @@ main (int   argc,
   printf ("incremental check of one new document: median %.2f ms, max %.2f ms over %d documents "
           "(raw tokenise+hash of one document: %.3f ms)\n",
           query_ms[N_QUERIES / 2], query_ms[N_QUERIES - 1], N_QUERIES, raw_one * 1e3 / N_DOCUMENTS);
+
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  g_clear_pointer (&index, crb_reuse_index_free);
+  bench_mentions (corpus, raw_one);
   return 0;
 }
