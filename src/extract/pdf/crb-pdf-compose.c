@@ -168,6 +168,12 @@ continues (Composer *composer, const CrbPdfLine *last, const CrbPdfLine *line)
   return TRUE;
 }
 
+static inline gboolean
+is_letter (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
 /* The letters that end `text` before its final hyphen, or begin it. */
 static char *
 word_at (const char *text, gboolean at_end)
@@ -178,13 +184,13 @@ word_at (const char *text, gboolean at_end)
     {
       end = text + strlen (text) - 1;
       start = end;
-      while (start > text && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (start))))
+      while (start > text && is_letter (g_utf8_get_char (g_utf8_prev_char (start))))
         start = g_utf8_prev_char (start);
     }
   else
     {
       start = end = text;
-      while (*end != '\0' && g_unichar_isalpha (g_utf8_get_char (end)))
+      while (*end != '\0' && is_letter (g_utf8_get_char (end)))
         end = g_utf8_next_char (end);
     }
   return g_strndup (start, end - start);
@@ -249,7 +255,14 @@ write_line (Composer *composer, CrbPdfLine *line)
       g_array_append_val (result->pages, composer->offset);
       composer->page_pending = FALSE;
     }
-  append (composer, text);
+  if (normalized == NULL)
+    {
+      /* ASCII, already counted */
+      g_string_append (result->text, text);
+      composer->offset += line->n_chars;
+    }
+  else
+    append (composer, text);
   composer->last = line;
   composer->last_page = composer->page;
 }

@@ -35,9 +35,11 @@ static const char *const compound_prefixes[] = {
 /* Russian particles written after a hyphen: кто-то, что-нибудь. */
 static const char *const hyphen_particles[] = { "то", "либо", "нибудь", "таки", "ка" };
 
-static gboolean
+static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
   return g_unichar_isalpha (c) || g_unichar_ismark (c);
 }
 

@@ -95,7 +95,7 @@ looks_like_table (GPtrArray *left, GPtrArray *right)
     {
       CrbPdfLine *a = g_ptr_array_index (left, i);
 
-      length += g_utf8_strlen (a->text, -1);
+      length += a->n_chars;
       for (guint j = 0; j < right->len; j++)
         {
           CrbPdfLine *b = g_ptr_array_index (right, j);
@@ -108,7 +108,7 @@ looks_like_table (GPtrArray *left, GPtrArray *right)
         }
     }
   for (guint j = 0; j < right->len; j++)
-    length += g_utf8_strlen (((CrbPdfLine *) g_ptr_array_index (right, j))->text, -1);
+    length += ((CrbPdfLine *) g_ptr_array_index (right, j))->n_chars;
 
   return aligned >= 0.7 * MIN (left->len, right->len) && length < 25 * (left->len + right->len);
 }
@@ -270,6 +270,7 @@ merge_row (Order *order, GPtrArray *row)
 
       g_string_append_c (text, line->x1 - previous->x2 > 1.5 * line->size ? '\t' : ' ');
       g_string_append (text, line->text);
+      merged->n_chars += 1 + line->n_chars;
       merged->x1 = MIN (merged->x1, line->x1);
       merged->y1 = MIN (merged->y1, line->y1);
       merged->x2 = MAX (merged->x2, line->x2);

@@ -166,13 +166,22 @@ marker_can_follow (const GString *text)
 }
 
 static void
-add_fragment (CrbPdfPage *page, const Glyph *glyphs, guint from, guint to, gboolean vertical)
+add_fragment (CrbPdfPage *page, const Glyph *glyphs, guint from, guint to, double line_height,
+              gboolean vertical)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  double      height = median_height (glyphs, from, to);
-  double      baseline = median_of (glyphs, from, to, TRUE, 0.85 * height);
+  double      height = line_height > 0 ? line_height : median_height (glyphs, from, to);
+  double      baseline = G_MAXDOUBLE;
   gboolean    soft_hyphen = FALSE, in_marker = FALSE;
   CrbPdfLine *line;
+
+  /* The baseline matters only for small glyphs (note markers). */
+  for (guint i = from; i < to; i++)
+    if (!is_blank (glyphs[i].c) && glyphs[i].y2 - glyphs[i].y1 < 0.8 * height)
+      {
+        baseline = median_of (glyphs, from, to, TRUE, 0.85 * height);
+        break;
+      }
 
   line = crb_pdf_line_new (NULL);
   line->x1 = line->y1 = G_MAXDOUBLE;
@@ -220,7 +229,8 @@ add_fragment (CrbPdfPage *page, const Glyph *glyphs, guint from, guint to, gbool
     line->flags |= CRB_PDF_LINE_VERTICAL;
   if (soft_hyphen)
     line->flags |= CRB_PDF_LINE_SOFT_HYPHEN;
-  page->n_chars += g_utf8_strlen (line->text, -1);
+  line->n_chars = g_utf8_strlen (line->text, -1);
+  page->n_chars += line->n_chars;
   g_ptr_array_add (page->pool, line);
   g_ptr_array_add (page->lines, line);
 }
@@ -255,7 +265,7 @@ split_line (CrbPdfPage *page, GArray *glyph_array)
     return;
   if (runs_vertically (glyphs, n))
     {
-      add_fragment (page, glyphs, 0, n, TRUE);
+      add_fragment (page, glyphs, 0, n, 0, TRUE);
       return;
     }
 
@@ -272,13 +282,14 @@ split_line (CrbPdfPage *page, GArray *glyph_array)
           if (gap > SPLIT_GAP * height || glyphs[i].x2 < left->x1 ||
               fabs (glyphs[i].y2 - left->y2) > height)
             {
-              add_fragment (page, glyphs, start, i, FALSE);
+              add_fragment (page, glyphs, start, i, 0, FALSE);
               start = i;
             }
         }
       previous = i;
     }
-  add_fragment (page, glyphs, start, n, FALSE);
+  /* Unsplit, the line's height is the fragment's. */
+  add_fragment (page, glyphs, start, n, start == 0 ? height : 0, FALSE);
 }
 
 CrbPdfPage *

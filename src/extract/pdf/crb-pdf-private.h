@@ -28,8 +28,9 @@ typedef enum
 typedef struct
 {
   double x1, y1, x2, y2;
-  double size; /* median glyph height: stands in for the font size */
-  char  *text; /* UTF-8, single spaces, no line break */
+  double size;    /* median glyph height: stands in for the font size */
+  char  *text;    /* UTF-8, single spaces, no line break */
+  guint  n_chars; /* code points in text */
   guint  flags;
   guint  block; /* reading-order block (one column piece) on its page */
   double block_x1, block_x2;
