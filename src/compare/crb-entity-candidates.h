@@ -18,6 +18,7 @@ typedef struct
   guint  n_occurrences;
 } CrbEntityCandidate;
 
+/* Frees @candidate (NULL is fine). */
 void crb_entity_candidate_free (CrbEntityCandidate *candidate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbEntityCandidate, crb_entity_candidate_free)
@@ -29,6 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbEntityCandidate, crb_entity_candidate_free)
  * than two words (headings, shouting) are ignored. */
 typedef struct _CrbEntityCandidates CrbEntityCandidates;
 
+/* Creates an empty collector; free it with crb_entity_candidates_free(). */
 CrbEntityCandidates *crb_entity_candidates_new          (void);
 void                 crb_entity_candidates_free         (CrbEntityCandidates *self);
 

@@ -26,6 +26,7 @@ typedef struct
 /* Creates an empty scanner. */
 CrbMentionScanner *crb_mention_scanner_new           (void);
 
+/* Frees the scanner (NULL is fine). */
 void               crb_mention_scanner_free          (CrbMentionScanner *self);
 
 /* Adds @alias as a name of @entity and returns its alias number, or -1

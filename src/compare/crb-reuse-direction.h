@@ -24,6 +24,7 @@ typedef struct
   char              *reason;
 } CrbReuseDirectionGuess;
 
+/* Frees @guess (NULL is fine). */
 void crb_reuse_direction_guess_free (CrbReuseDirectionGuess *guess);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbReuseDirectionGuess, crb_reuse_direction_guess_free)

@@ -30,6 +30,7 @@ CrbReuseIndex *crb_reuse_index_new             (const CrbReuseOptions *options,
                                                 gpointer               user_data,
                                                 GDestroyNotify         destroy);
 
+/* Frees the index and calls the destroy function on its user data. */
 void           crb_reuse_index_free            (CrbReuseIndex         *self);
 
 /* Returns the options in use. */

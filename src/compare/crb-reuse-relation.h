@@ -25,6 +25,7 @@ typedef struct
   double     coverage_b;
 } CrbReuseRelation;
 
+/* Frees @relation (NULL is fine). */
 void crb_reuse_relation_free (CrbReuseRelation *relation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbReuseRelation, crb_reuse_relation_free)

@@ -23,6 +23,7 @@ typedef struct
   guint  b_total; /* occurrences of B's words in the whole of B */
 } CrbSubstitution;
 
+/* Frees @substitution (NULL is fine). */
 void crb_substitution_free (CrbSubstitution *substitution);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbSubstitution, crb_substitution_free)
