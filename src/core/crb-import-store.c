@@ -14,6 +14,7 @@
 #include "crb-edit-private.h"
 #include "crb-fts-private.h"
 #include "crb-import-private.h"
+#include "crb-reanchor-private.h"
 #include "crb-util.h"
 
 void
@@ -322,6 +323,10 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
                         error)
       || !_crb_fts_index (_crb_project_get_db (project), CRB_FTS_REVISION, rowid, error)
       || (keep_original && !insert_original (project, job, revision_uuid, error)))
+    return FALSE;
+  /* The annotations follow the text to its new revision, in this action. */
+  if (outcome->status == CRB_IMPORT_NEW_REVISION
+      && !_crb_reanchor_document (project, document_uuid, NULL, error))
     return FALSE;
 
   outcome->document_uuid = g_steal_pointer (&document_uuid);
