@@ -303,7 +303,8 @@ look_up_word (const char *word, gsize length, Verdict *verdict)
     }
 }
 
-/* One class name (or id, or custom tag name): its words and its glued form. */
+/* One class name (or id, or custom tag name): its glued form first (the
+ * phrase "authorbio" says more than its word "author"), then its words. */
 static void
 look_up_name (const char *name, gsize length, Verdict *verdict)
 {
@@ -311,6 +312,18 @@ look_up_name (const char *name, gsize length, Verdict *verdict)
   char  word[64];
   gsize n_compact = 0, n_word = 0, i;
 
+  for (i = 0; i < length && n_compact < sizeof compact - 1; i++)
+    if (g_ascii_isalnum (name[i]))
+      compact[n_compact++] = g_ascii_tolower (name[i]);
+  compact[n_compact] = '\0';
+  for (i = 0; i < G_N_ELEMENTS (phrase_hints); i++)
+    if (strstr (compact, phrase_hints[i].word) != NULL)
+      {
+        if (verdict->kind == CRB_HTML_KIND_NONE)
+          verdict->kind = phrase_hints[i].kind;
+        verdict->known = TRUE;
+        return;
+      }
   for (i = 0; i <= length; i++)
     {
       char     c = i < length ? name[i] : '\0';
@@ -322,24 +335,9 @@ look_up_name (const char *name, gsize length, Verdict *verdict)
           look_up_word (word, n_word, verdict);
           n_word = 0;
         }
-      if (g_ascii_isalnum (c))
-        {
-          if (n_word < sizeof word)
-            word[n_word++] = g_ascii_tolower (c);
-          if (n_compact < sizeof compact - 1)
-            compact[n_compact++] = g_ascii_tolower (c);
-        }
+      if (g_ascii_isalnum (c) && n_word < sizeof word)
+        word[n_word++] = g_ascii_tolower (c);
     }
-  compact[n_compact] = '\0';
-  if (verdict->kind != CRB_HTML_KIND_NONE)
-    return;
-  for (i = 0; i < G_N_ELEMENTS (phrase_hints); i++)
-    if (strstr (compact, phrase_hints[i].word) != NULL)
-      {
-        verdict->kind = phrase_hints[i].kind;
-        verdict->known = TRUE;
-        return;
-      }
 }
 
 /* CSS-module hashes ("__2xk9B"): short, with a digit or mixed case. */
@@ -893,6 +891,11 @@ crb_html_classify (CrbHtmlDoc *doc)
       if (node->kind == CRB_HTML_KIND_NONE && is_hidden (node))
         node->kind = CRB_HTML_KIND_HIDDEN;
       node->hint = hint_of_element (node, &from_words[i]);
+      /* "header-anchor", "section-header": a heading is the header of its
+       * own section, not the site's. */
+      if (node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6
+          && (is_structural (node->hint) || node->hint == CRB_HTML_KIND_BYLINE))
+        node->hint = CRB_HTML_KIND_NONE;
     }
   crb_html_doc_propagate (doc);
   crb_html_doc_measure (doc);

@@ -206,7 +206,7 @@ test_average (void)
   double sum = 0;
   guint  i;
 
-  g_assert_cmpuint (pages->len, >=, 10);
+  g_assert_cmpuint (pages->len, >=, 30);
   for (i = 0; i < pages->len; i++)
     {
       g_autoptr (CrbExtractResult) result = NULL;
