@@ -34,6 +34,10 @@ G_BEGIN_DECLS
 #define CRB_EXTRACT_MAX_REQUEST       ((gsize) 256 * 1024 * 1024)
 #define CRB_EXTRACT_MAX_RESPONSE      ((gsize) 512 * 1024 * 1024)
 
+/* Exit statuses by which the helper says why it stopped. */
+#define CRB_EXTRACT_EXIT_PROTOCOL      2 /* the channel carried garbage */
+#define CRB_EXTRACT_EXIT_OUT_OF_MEMORY 3 /* after sending a LIMIT response */
+
 /* Frames */
 
 GBytes           *crb_extract_frame_encode          (GVariant         *payload);
