@@ -3,9 +3,10 @@
  * "ag-" + "gression" is one word broken by the typesetter; "well-" +
  * "known" and "Anglo-" + "Saxon" are compounds that keep their hyphen.
  * The best witness is the document itself: whichever form it uses
- * elsewhere on a single line wins.  Without a witness, known compound
- * prefixes followed by a real word, capitalised second parts and numbers
- * keep the hyphen; everything else is joined.
+ * elsewhere on a single line wins.  Without a witness, capitalised
+ * second parts, numbers, strong compound prefixes (self-, well-, non-)
+ * and other compound prefixes (co-, pre-) followed by a word that the
+ * document uses keep the hyphen; everything else is joined.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,13 @@ static const char *const compound_prefixes[] = {
   "non",   "over",  "pan",   "post",    "pre",   "pro", "pseudo", "quasi", "self", "semi",
   "short", "ultra", "under", "vice",    "well",  "во",  "по",
 };
+
+/* Prefixes that are almost never a mere syllable before a line break:
+ * kept hyphenated unless what follows is only a suffix (self-ish). */
+static const char *const strong_prefixes[] = { "anti", "cross", "half", "ill",
+                                               "non",  "quasi", "self", "well" };
+static const char *const suffixes[] = { "ed",  "er",  "es",   "ful", "ing",  "ish",
+                                        "ism", "ist", "less", "ly",  "ness", "s" };
 
 /* Russian particles written after a hyphen: кто-то, что-нибудь. */
 static const char *const hyphen_particles[] = { "то", "либо", "нибудь", "таки", "ка" };
@@ -224,6 +232,9 @@ crb_pdf_hyphen_keep (CrbPdfVocabulary *vocabulary, const char *left, const char 
       (g_str_has_suffix (right, "ски") || g_str_has_suffix (right, "ому") ||
        g_str_has_suffix (right, "ему")))
     return TRUE; /* по-русски, по-моему, по-новому */
+  if (is_listed (strong_prefixes, G_N_ELEMENTS (strong_prefixes), left) &&
+      !is_listed (suffixes, G_N_ELEMENTS (suffixes), right))
+    return TRUE;
   if (is_listed (compound_prefixes, G_N_ELEMENTS (compound_prefixes), left) &&
       occurrences (vocabulary->words, right) > 0)
     return TRUE;

@@ -110,7 +110,7 @@ looks_like_table (GPtrArray *left, GPtrArray *right)
   for (guint j = 0; j < right->len; j++)
     length += ((CrbPdfLine *) g_ptr_array_index (right, j))->n_chars;
 
-  return aligned >= 0.7 * MIN (left->len, right->len) && length < 25 * (left->len + right->len);
+  return aligned >= 0.7 * MAX (left->len, right->len) && length < 25 * (left->len + right->len);
 }
 
 static void
@@ -198,7 +198,7 @@ try_spanned_gutter (Order *order, GPtrArray *region, guint depth)
     }
   if (x2 - x1 < 6 * order->min_gap)
     return FALSE;
-  n_bins = MIN ((guint) ceil (x2 - x1), 4000);
+  n_bins = x2 - x1 < 4000 ? (guint) ceil (x2 - x1) : 4000;
   bin = (x2 - x1) / n_bins;
   coverage = g_new0 (guint, n_bins);
   for (guint i = 0; i < region->len; i++)

@@ -292,6 +292,20 @@ split_line (CrbPdfPage *page, GArray *glyph_array)
   add_fragment (page, glyphs, start, n, start == 0 ? height : 0, FALSE);
 }
 
+/* Text far off the page is not seen by readers, and hostile coordinates
+ * (infinite, 1e30) must not reach the layout arithmetic. */
+static gboolean
+on_page (const CrbPdfPage *page, const Glyph *glyph)
+{
+  double width = page->width > 0 && page->width < 1e5 ? page->width : 1e5;
+  double height = page->height > 0 && page->height < 1e5 ? page->height : 1e5;
+  double x = (glyph->x1 + glyph->x2) / 2, y = (glyph->y1 + glyph->y2) / 2;
+
+  return isfinite (glyph->x1) && isfinite (glyph->x2) && isfinite (glyph->y1) &&
+         isfinite (glyph->y2) && x > -width / 2 && x < 1.5 * width && y > -height / 2 &&
+         y < 1.5 * height && glyph->x2 - glyph->x1 < width && glyph->y2 - glyph->y1 < height;
+}
+
 CrbPdfPage *
 crb_pdf_page_read (PopplerPage *poppler_page)
 {
@@ -339,6 +353,8 @@ crb_pdf_page_read (PopplerPage *poppler_page)
           glyph.y1 = glyph.y2;
           glyph.y2 = swap;
         }
+      if (!on_page (page, &glyph))
+        continue;
       g_array_append_val (glyphs, glyph);
     }
   split_line (page, glyphs);
