@@ -23,6 +23,7 @@ typedef struct
 {
   const char *shown; /* the first occurrence, for the report */
   gboolean    footer;
+  gboolean    inner; /* seen in the second row from the edge */
   GPtrArray  *lines; /* CrbPdfLine *, borrowed */
   GArray     *pages; /* guint, parallel to lines */
 } Repeat;
@@ -85,9 +86,11 @@ compare_top (gconstpointer a, gconstpointer b)
 }
 
 /* The lines in the ROWS outermost rows of `sorted` (top to bottom), walked
- * from the top or from the bottom, that also lie in the margin zone. */
+ * from the top or from the bottom, that also lie in the margin zone;
+ * `inner` receives those of the second row. */
 static void
-collect_outer_rows (CrbPdfPage *page, GPtrArray *sorted, gboolean footer, GPtrArray *out)
+collect_outer_rows (CrbPdfPage *page, GPtrArray *sorted, gboolean footer, GPtrArray *out,
+                    GPtrArray *inner)
 {
   guint  rows = 0;
   double row_top = 0, row_bottom = 0;
@@ -109,6 +112,8 @@ collect_outer_rows (CrbPdfPage *page, GPtrArray *sorted, gboolean footer, GPtrAr
         break;
       if (!(line->flags & CRB_PDF_LINE_VERTICAL))
         g_ptr_array_add (out, line);
+      if (!(line->flags & CRB_PDF_LINE_VERTICAL) && rows > 1)
+        g_ptr_array_add (inner, line);
     }
 }
 
@@ -163,7 +168,10 @@ crb_pdf_remove_furniture (GPtrArray *pages, CrbExtractResult *result)
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) repeat_free);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
   guint numbered_pages = 0;
-  guint threshold = pages->len <= 4 ? 2 : 3;
+  /* The same words at the same place on the edge of two pages are
+   * already furniture (chapter headers come back on only a few); one row
+   * further in, body text can repeat by chance, so three are needed. */
+  guint inner_threshold = pages->len <= 4 ? 2 : 3;
 
   for (guint index = 0; index < pages->len; index++)
     {
@@ -175,8 +183,9 @@ crb_pdf_remove_furniture (GPtrArray *pages, CrbExtractResult *result)
       for (int footer = 0; footer <= 1; footer++)
         {
           g_autoptr (GPtrArray) outer = g_ptr_array_new ();
+          g_autoptr (GPtrArray) inner = g_ptr_array_new ();
 
-          collect_outer_rows (page, sorted, footer, outer);
+          collect_outer_rows (page, sorted, footer, outer, inner);
           for (guint i = 0; i < outer->len; i++)
             {
               CrbPdfLine      *line = g_ptr_array_index (outer, i);
@@ -203,6 +212,8 @@ crb_pdf_remove_furniture (GPtrArray *pages, CrbExtractResult *result)
                 }
               g_ptr_array_add (repeat->lines, line);
               g_array_append_val (repeat->pages, index);
+              if (g_ptr_array_find (inner, line, NULL))
+                repeat->inner = TRUE;
             }
         }
       numbered_pages += numbered;
@@ -217,6 +228,7 @@ crb_pdf_remove_furniture (GPtrArray *pages, CrbExtractResult *result)
       Repeat          *repeat = g_ptr_array_index (order, i);
       g_autofree char *shown = NULL;
       guint            removed;
+      guint            threshold = repeat->inner ? inner_threshold : 2;
 
       if (repeat->lines->len < threshold)
         continue;

@@ -26,6 +26,7 @@ typedef struct
   guint             page;
   GArray           *gaps; /* double per block of the current page: usual line gap */
   gboolean          page_pending;
+  gboolean          in_list; /* the open paragraph is a list item */
 } Composer;
 
 static int
@@ -245,9 +246,14 @@ write_line (Composer *composer, CrbPdfLine *line)
     }
   else
     {
+      gboolean item = starts_item (text);
+
+      /* List items follow each other line by line, as in the other
+       * formats. */
       if (result->text->len > 0)
-        append (composer, "\n\n");
+        append (composer, item && composer->in_list ? "\n" : "\n\n");
       g_array_append_val (result->paragraphs, composer->offset);
+      composer->in_list = item;
     }
 
   if (composer->page_pending)
