@@ -147,9 +147,12 @@ is_heading_style (Walk *walk, const char *style)
 static gboolean
 is_skipped (xmlTextReaderPtr reader)
 {
+  /* moveFrom: text a tracked change moved elsewhere (it is also at its
+   * moveTo). */
   static const char *const skipped[] = { "delText", "instrText",   "delInstrText", "rPr",
                                          "sectPr",  "tblPr",       "trPr",         "tcPr",
-                                         "tblGrid", "footnoteRef", "endnoteRef",   "sym" };
+                                         "tblGrid", "footnoteRef", "endnoteRef",   "sym",
+                                         "moveFrom" };
 
   if (crb_office_xml_is (reader, MC, "Fallback"))
     return TRUE; /* the same content as mc:Choice, for older readers */

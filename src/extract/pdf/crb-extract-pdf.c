@@ -42,12 +42,33 @@ clean_info (char *value)
   return *normalized != '\0' ? g_steal_pointer (&normalized) : NULL;
 }
 
+/* Titles that converters write in place of one: "Microsoft Word -
+ * report.docx", a file name, "untitled". */
+static gboolean
+is_placeholder_title (const char *title)
+{
+  static const char *const suffixes[] = {
+    ".doc", ".docx", ".odt", ".pdf", ".rtf", ".txt", ".indd"
+  };
+  g_autofree char *lower = g_ascii_strdown (title, -1);
+
+  if (g_str_has_prefix (lower, "microsoft word - ") || strcmp (lower, "untitled") == 0 ||
+      strcmp (lower, "title") == 0 || strcmp (lower, "document") == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_metadata (PopplerDocument *document, CrbExtractResult *result)
 {
   g_autoptr (GDateTime) created = poppler_document_get_creation_date_time (document);
 
   result->title = clean_info (poppler_document_get_title (document));
+  if (result->title != NULL && is_placeholder_title (result->title))
+    g_clear_pointer (&result->title, g_free);
   result->author = clean_info (poppler_document_get_author (document));
   if (created != NULL)
     result->published = g_date_time_format_iso8601 (created);
