@@ -82,6 +82,10 @@ add_warnings (CrbHtmlDoc *doc, CrbExtractResult *result, guint n_dropped, gboole
                      g_strdup_printf ("The page nests elements more than %u levels deep; "
                                       "%u deeper tags were ignored (their text was kept).",
                                       CRB_HTML_MAX_DEPTH, n_dropped));
+  if (doc->truncated)
+    g_ptr_array_add (result->warnings,
+                     g_strdup_printf ("The page's structure is more than %u levels deep; the "
+                                      "deeper parts were left out.", CRB_HTML_MAX_TREE_DEPTH));
   if (doc->meta.has_next || doc->meta.has_prev || has_kind (doc, CRB_HTML_KIND_PAGINATION))
     {
       g_autofree char *position = page_position (doc);

@@ -6,13 +6,17 @@
  * each start tag, so 20,000 nested <div>s take seconds and 100,000 take
  * minutes (measured here).  Real pages nest 20–60 levels.  This pass tracks an
  * approximate depth with a tiny tokenizer and drops start tags (and their end
- * tags) beyond the limit; the text between them is kept.
+ * tags) beyond the limit; the text between them is kept.  gumbo also checks
+ * each attribute against all earlier ones of its tag, so tags keep at most
+ * MAX_ATTRIBUTES attributes.
  */
 #define G_LOG_DOMAIN "crb-extract-html"
 
 #include <string.h>
 
 #include "crb-html-private.h"
+
+#define MAX_ATTRIBUTES 256
 
 typedef enum
 {
@@ -89,6 +93,33 @@ tag_end (const char *html, gsize pos, gsize length, gboolean *self_closing)
         }
     }
   return length;
+}
+
+/* Where to cut a start tag (from `pos`, after its name, to `stop`, after its
+ * '>') so that it keeps MAX_ATTRIBUTES attributes; `stop` if it has fewer.
+ * An attribute starts where a name follows white space outside quotes. */
+static gsize
+attribute_cut (const char *html, gsize pos, gsize stop)
+{
+  guint count = 0;
+  char  quote = 0;
+
+  for (; pos < stop; pos++)
+    {
+      char c = html[pos];
+
+      if (quote != 0)
+        {
+          if (c == quote)
+            quote = 0;
+        }
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (g_ascii_isspace (c) && pos + 1 < stop && !g_ascii_isspace (html[pos + 1])
+               && strchr ("=/>\"'", html[pos + 1]) == NULL && ++count > MAX_ATTRIBUTES)
+        return pos;
+    }
+  return stop;
 }
 
 /* Position of "</name" (any case) at or after `pos`, or `length`. */
@@ -204,11 +235,15 @@ crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *ou
           /* Copy the element whole: its text may contain anything. */
           gsize close = find_end_tag (html, stop, length, html + name_start,
                                       name_end - name_start);
+          gsize cut = attribute_cut (html, name_end, stop);
           gboolean ignored;
 
           if (close < length)
             close = tag_end (html, close, length, &ignored);
-          g_string_append_len (out, html + pos, close - pos);
+          g_string_append_len (out, html + pos, cut - pos);
+          if (cut < stop)
+            g_string_append_c (out, '>');
+          g_string_append_len (out, html + stop, close - stop);
           pos = close;
           continue;
         }
@@ -223,7 +258,13 @@ crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *ou
             }
           depth++;
         }
-      g_string_append_len (out, html + pos, stop - pos);
+      {
+        gsize cut = attribute_cut (html, name_end, stop);
+
+        g_string_append_len (out, html + pos, cut - pos);
+        if (cut < stop)
+          g_string_append_c (out, '>');
+      }
       pos = stop;
     }
   *out_length = out->len;

@@ -167,7 +167,7 @@ typedef struct
 } Frame;
 
 static GArray *
-flatten (GumboNode *root)
+flatten (GumboNode *root, gboolean *truncated)
 {
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (CrbHtmlNode));
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (Frame));
@@ -180,7 +180,14 @@ flatten (GumboNode *root)
       Frame       *top = &g_array_index (stack, Frame, stack->len - 1);
       GumboVector *children = &top->node->v.element.children;
 
-      if (top->next_child < children->length && stack->len <= CRB_HTML_MAX_DEPTH * 2)
+      /* The pre-pass bounds element nesting, but a table level is four tree
+       * levels (table, tbody, tr, td); beyond this the tree is cut. */
+      if (top->next_child < children->length && stack->len > CRB_HTML_MAX_TREE_DEPTH)
+        {
+          *truncated = TRUE;
+          top->next_child = children->length;
+        }
+      if (top->next_child < children->length)
         {
           GumboNode *child = children->data[top->next_child++];
           guint      index;
@@ -216,7 +223,7 @@ crb_html_doc_new (const char *html, gsize length)
   /* The list of parse errors is of no use to us and grows with bad input. */
   options.max_errors = 0;
   doc->output = gumbo_parse_with_options (&options, html, length);
-  nodes = flatten (doc->output->root);
+  nodes = flatten (doc->output->root, &doc->truncated);
   doc->n_nodes = nodes->len;
   doc->nodes = (CrbHtmlNode *) (void *) g_array_free (nodes, FALSE);
   doc->headline = -1;

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * stack of open elements) spend time quadratic in their nesting depth. */
 #define CRB_HTML_MAX_INPUT (32u * 1024u * 1024u)
 #define CRB_HTML_MAX_DEPTH 256
+#define CRB_HTML_MAX_TREE_DEPTH (CRB_HTML_MAX_DEPTH * 8)
 
 /* Why a subtree is left out of the article.  The order is the order of the
  * lines in result->removed. */
@@ -117,6 +118,7 @@ typedef struct
   guint        body;      /* index of <body> (or of the root) */
   gint         headline;  /* index of the article's <h1>, or -1 */
   guint        total_flow;/* flow characters in paragraphs of the whole page */
+  gboolean     truncated; /* the tree was deeper than CRB_HTML_MAX_TREE_DEPTH */
   CrbHtmlMeta  meta;
 } CrbHtmlDoc;
 

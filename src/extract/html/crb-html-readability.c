@@ -138,35 +138,43 @@ best_candidate (CrbHtmlDoc *doc)
 }
 
 /* When other strong candidates sit beside the winner (a body split into
- * several containers), their common ancestor is the article. */
+ * several containers), their common ancestor is the article.  Only a few
+ * levels up: further away they are different parts of the page. */
 static gint
 widen (CrbHtmlDoc *doc, gint top)
 {
-  float threshold = doc->nodes[top].score * 0.75f;
-  gint  ancestor;
-  guint i;
+  gint  ancestor = doc->nodes[top].parent;
+  guint steps;
 
-  for (ancestor = doc->nodes[top].parent;
-       ancestor >= 0 && (guint) ancestor != doc->body && doc->nodes[ancestor].tag != GUMBO_TAG_HTML;
-       ancestor = doc->nodes[ancestor].parent)
+  for (steps = 0; steps < 8 && ancestor >= 0 && (guint) ancestor != doc->body
+                  && doc->nodes[ancestor].tag != GUMBO_TAG_HTML;
+       steps++)
     {
-      guint others = 0;
+      float threshold = doc->nodes[top].score * 0.75f;
+      guint others = 0, i;
 
       if (doc->nodes[ancestor].weight < 1.f)
         break;
       for (i = (guint) ancestor + 1; i < doc->nodes[ancestor].end; i++)
-        if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && doc->nodes[i].score >= threshold
-            && !crb_html_contains (doc, i, top) && !crb_html_contains (doc, (guint) top, (gint) i)
-            && (gint) i != top)
-          {
-            others++;
-            i = doc->nodes[i].end - 1;
-          }
+        {
+          if ((gint) i == top)
+            {
+              i = doc->nodes[i].end - 1;
+              continue;
+            }
+          if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && doc->nodes[i].score >= threshold
+              && !crb_html_contains (doc, i, top))
+            {
+              others++;
+              i = doc->nodes[i].end - 1;
+            }
+        }
       if (others >= 2)
         return ancestor;
       /* Readability's rule: a parent that scores higher holds more article. */
       if (doc->nodes[ancestor].score > doc->nodes[top].score)
-        return widen (doc, ancestor);
+        top = ancestor;
+      ancestor = doc->nodes[ancestor].parent;
     }
   return top;
 }
