@@ -27,6 +27,7 @@ typedef struct
   GArray           *gaps; /* double per block of the current page: usual line gap */
   gboolean          page_pending;
   gboolean          in_list; /* the open paragraph is a list item */
+  gboolean          in_row;  /* … or a table row */
 } Composer;
 
 static int
@@ -132,6 +133,8 @@ continues (Composer *composer, const CrbPdfLine *last, const CrbPdfLine *line)
     return FALSE;
   if (starts_item (line->text))
     return FALSE;
+  if (strchr (line->text, '\t') != NULL || strchr (last->text, '\t') != NULL)
+    return FALSE; /* table rows (cells merged with tabs) stand alone */
   if ((line->flags & CRB_PDF_LINE_NOTE) && !open_end && g_ascii_isdigit (line->text[0]))
     return FALSE;
 
@@ -247,13 +250,15 @@ write_line (Composer *composer, CrbPdfLine *line)
   else
     {
       gboolean item = starts_item (text);
+      gboolean row = strchr (text, '\t') != NULL;
 
-      /* List items follow each other line by line, as in the other
-       * formats. */
+      /* List items and table rows follow each other line by line, as in
+       * the other formats. */
       if (result->text->len > 0)
-        append (composer, item && composer->in_list ? "\n" : "\n\n");
+        append (composer, (item && composer->in_list) || (row && composer->in_row) ? "\n" : "\n\n");
       g_array_append_val (result->paragraphs, composer->offset);
       composer->in_list = item;
+      composer->in_row = row;
     }
 
   if (composer->page_pending)

@@ -311,6 +311,41 @@ test_notes_cyrillic_rotation (void)
   g_assert_cmpstr (result->title, ==, "Переговоры о прекращении огня");
 }
 
+/* A table inside single-column text is read row by row, cells apart. */
+static void
+test_table_rows (void)
+{
+  static const char *const rows[][3] = {
+    { "Source", "Killed", "Reported" },
+    { "Ministry", "12", "4 March" },
+    { "Local council", "at least 19", "5 March" },
+    { "Wire story", "12", "4 March" },
+  };
+  g_autoptr (CrbTestPdf) writer = crb_test_pdf_new (A4_WIDTH, A4_HEIGHT);
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (CrbExtractResult) result = NULL;
+  double y = 150;
+
+  crb_test_pdf_font (writer, 10, FALSE);
+  crb_test_pdf_show (writer, 72, 100, "The three sources disagree on the number of dead, as the");
+  crb_test_pdf_show (writer, 72, 112.5, "table below shows for the first week of March.");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++, y += 14)
+    for (guint j = 0; j < 3; j++)
+      crb_test_pdf_show (writer, 72 + 150 * j, y, rows[i][j]);
+  crb_test_pdf_show (writer, 72, y + 20, "Only the council counted the wounded separately.");
+  pdf = crb_test_pdf_finish (writer);
+  result = extract (pdf);
+
+  g_assert_cmpstr (result->text->str, ==,
+                   "The three sources disagree on the number of dead, as the table below shows "
+                   "for the first week of March.\n\n"
+                   "Source\tKilled\tReported\n"
+                   "Ministry\t12\t4 March\n"
+                   "Local council\tat least 19\t5 March\n"
+                   "Wire story\t12\t4 March\n\n"
+                   "Only the council counted the wounded separately.");
+}
+
 /* A long generated article: every word in order, no furniture. */
 static void
 test_long_article (void)
@@ -406,6 +441,7 @@ main (int argc, char **argv)
   g_test_add_func ("/crb/extract/pdf/metadata", test_metadata);
   g_test_add_func ("/crb/extract/pdf/page-of-footers", test_page_of_footers);
   g_test_add_func ("/crb/extract/pdf/notes-cyrillic-rotation", test_notes_cyrillic_rotation);
+  g_test_add_func ("/crb/extract/pdf/table-rows", test_table_rows);
   g_test_add_func ("/crb/extract/pdf/long-article", test_long_article);
   g_test_add_func ("/crb/extract/pdf/encrypted", test_encrypted);
   g_test_add_func ("/crb/extract/pdf/owner-password-only", test_owner_password_only);
