@@ -20,13 +20,16 @@
 
 typedef struct
 {
-  CrbOfficeText *text;
-  GHashTable    *headings; /* style id → GUINT level + 1 */
-  guint          tables;   /* nesting depth */
-  guint          cells;    /* cells begun in the current row */
-  guint          cell_paragraphs;
-  gboolean       in_properties; /* inside w:pPr */
-  gboolean       heading;
+  CrbOfficeText    *text;
+  GHashTable       *headings; /* style id → GUINT level + 1 */
+  guint             tables;   /* nesting depth */
+  guint             cells;    /* cells begun in the current row */
+  guint             cell_paragraphs;
+  gboolean          in_properties; /* inside w:pPr */
+  gboolean          heading;
+  CrbDocxNumbering *numbering;
+  char             *number; /* the paragraph's w:numId */
+  guint             level;  /* its w:ilvl */
 } Walk;
 
 /* Relationship type (its last path segment) → part name, for `part`. */
@@ -171,6 +174,8 @@ start_element (Walk *walk, xmlTextReaderPtr reader)
   if (strcmp (name, "p") == 0)
     {
       walk->heading = FALSE;
+      g_clear_pointer (&walk->number, g_free);
+      walk->level = 0;
       if (walk->tables == 0)
         crb_office_text_begin (text, CRB_OFFICE_PARAGRAPH);
       else if (walk->cell_paragraphs++ > 0)
@@ -195,8 +200,8 @@ start_element (Walk *walk, xmlTextReaderPtr reader)
     {
       g_autofree char *value = crb_office_xml_attribute (reader, W, "val");
 
-      crb_office_text_set_kind (text, CRB_OFFICE_ITEM,
-                                value != NULL ? MIN (g_ascii_strtoull (value, NULL, 10), 8) : 0);
+      walk->level = value != NULL ? MIN (g_ascii_strtoull (value, NULL, 10), 8) : 0;
+      crb_office_text_set_kind (text, CRB_OFFICE_ITEM, walk->level);
     }
   else if (strcmp (name, "numId") == 0 && walk->in_properties && walk->tables == 0 &&
            !walk->heading)
@@ -206,6 +211,11 @@ start_element (Walk *walk, xmlTextReaderPtr reader)
       /* numId 0 takes a style's numbering away. */
       if (g_strcmp0 (value, "0") == 0)
         crb_office_text_set_kind (text, CRB_OFFICE_PARAGRAPH, 0);
+      else
+        {
+          g_free (walk->number);
+          walk->number = g_steal_pointer (&value);
+        }
     }
   else if (walk->in_properties)
     return; /* w:tabs and the like describe layout */
@@ -257,7 +267,17 @@ end_element (Walk *walk, xmlTextReaderPtr reader)
   if (strcmp (name, "p") == 0 && walk->tables == 0)
     crb_office_text_end (walk->text);
   else if (strcmp (name, "pPr") == 0)
-    walk->in_properties = FALSE;
+    {
+      walk->in_properties = FALSE;
+      /* The paragraph's properties are known: count it in its list. */
+      if (walk->number != NULL && walk->tables == 0 && !walk->heading)
+        {
+          g_autofree char *label =
+              crb_docx_numbering_next (walk->numbering, walk->number, walk->level);
+
+          crb_office_text_set_label (walk->text, label);
+        }
+    }
   else if (strcmp (name, "tr") == 0 && walk->tables == 1)
     crb_office_text_end (walk->text);
   else if (strcmp (name, "tbl") == 0 && walk->tables > 0)
@@ -412,7 +432,11 @@ crb_extract_docx (GBytes *data, const CrbExtractRequest *request, CrbExtractResu
   g_autoptr (GBytes) document = NULL;
   g_autoptr (CrbOfficeText) text = NULL;
   g_autoptr (GPtrArray) headers = NULL;
-  const char *main_part;
+  g_autoptr (GHashTable) headings = NULL;
+  g_autoptr (GBytes) numbering_xml = NULL;
+  g_autoptr (CrbDocxNumbering) numbering = NULL;
+  const char *main_part, *numbering_name;
+  gboolean    walked;
   Walk        walk = { 0 };
 
   g_return_val_if_fail (data != NULL && result != NULL, FALSE);
@@ -441,14 +465,17 @@ crb_extract_docx (GBytes *data, const CrbExtractRequest *request, CrbExtractResu
 
   parts = read_relationships (zip, main_part);
   text = crb_office_text_new (result);
+  headings = read_styles (zip, g_hash_table_lookup (parts, "styles"), result);
+  numbering_name = g_hash_table_lookup (parts, "numbering");
+  numbering_xml = numbering_name != NULL ? crb_office_zip_get (zip, numbering_name) : NULL;
+  numbering = crb_docx_numbering_new (numbering_xml, numbering_name);
   walk.text = text;
-  walk.headings = read_styles (zip, g_hash_table_lookup (parts, "styles"), result);
-  if (!walk_document (&walk, document, main_part, error))
-    {
-      g_hash_table_unref (walk.headings);
-      return FALSE;
-    }
-  g_hash_table_unref (walk.headings);
+  walk.headings = headings;
+  walk.numbering = numbering;
+  walked = walk_document (&walk, document, main_part, error);
+  g_free (walk.number);
+  if (!walked)
+    return FALSE;
   read_notes (text, zip, g_hash_table_lookup (parts, "footnotes"), 'f', result);
   read_notes (text, zip, g_hash_table_lookup (parts, "endnotes"), 'e', result);
   crb_office_text_finish (text);

@@ -65,6 +65,15 @@ xmlDocPtr crb_office_html_parse (GBytes *html, const char *name);
  * folder of the part `base`. */
 char *crb_office_resolve_path (const char *base, const char *target);
 
+/* crb-docx-numbering.c: labels of numbered Word paragraphs */
+typedef struct _CrbDocxNumbering CrbDocxNumbering;
+
+CrbDocxNumbering *crb_docx_numbering_new (GBytes *xml, const char *name);
+/* The next label of list `number` at `level` ("4.", "(c)", "2.1."), or
+ * NULL for a bullet. */
+char *crb_docx_numbering_next (CrbDocxNumbering *numbering, const char *number, guint level);
+void  crb_docx_numbering_free (CrbDocxNumbering *numbering);
+
 /* crb-office-text.c */
 typedef enum
 {
@@ -79,6 +88,8 @@ typedef struct _CrbOfficeText CrbOfficeText;
 CrbOfficeText *crb_office_text_new (CrbExtractResult *result);
 void           crb_office_text_begin (CrbOfficeText *text, CrbOfficeBlock kind);
 void           crb_office_text_set_kind (CrbOfficeText *text, CrbOfficeBlock kind, guint level);
+/* A numbered item's label ("3.", "(b)") instead of the bullet. */
+void crb_office_text_set_label (CrbOfficeText *text, const char *label);
 /* Whitespace in `utf8` collapses to single spaces. */
 void crb_office_text_append (CrbOfficeText *text, const char *utf8);
 /* An explicit break: '\t' between cells, '\n' for a line break, ' '. */
@@ -99,6 +110,7 @@ void crb_office_set_field (char **field, const char *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbOfficeZip, crb_office_zip_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbOfficeText, crb_office_text_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbDocxNumbering, crb_docx_numbering_free)
 
 typedef struct _xmlTextReader CrbXmlReader;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbXmlReader, xmlFreeTextReader)

@@ -22,6 +22,7 @@ typedef struct
   GString       *text;
   CrbOfficeBlock kind;
   guint          level;
+  char          *label; /* "3.", "b)": numbered items; NULL: a bullet */
 } Block;
 
 struct _CrbOfficeText
@@ -39,6 +40,7 @@ static void
 block_free (Block *block)
 {
   g_string_free (block->text, TRUE);
+  g_free (block->label);
   g_free (block);
 }
 
@@ -93,6 +95,15 @@ crb_office_text_set_kind (CrbOfficeText *text, CrbOfficeBlock kind, guint level)
 
   block->kind = kind;
   block->level = level;
+}
+
+void
+crb_office_text_set_label (CrbOfficeText *text, const char *label)
+{
+  Block *block = current (text);
+
+  g_free (block->label);
+  block->label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
 }
 
 static gboolean
@@ -185,7 +196,8 @@ emit (CrbOfficeText *text, Block *block)
     {
       for (guint i = 0; i < MIN (block->level, 8); i++)
         write_text (text, "  ");
-      write_text (text, "• ");
+      write_text (text, block->label != NULL ? block->label : "•");
+      write_text (text, " ");
     }
   write_text (text, normalized);
   text->last_kind = block->kind;

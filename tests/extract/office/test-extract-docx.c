@@ -31,6 +31,14 @@ static const char document_xml[] =
     "<w:r><w:t>all for all</w:t></w:r></w:p>"
     "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
     "<w:r><w:t>Humanitarian corridors</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+    "<w:r><w:t>Calls for a ceasefire</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+    "<w:r><w:t>within 24 hours</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+    "<w:r><w:t>under observation</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+    "<w:r><w:t>Requests a report</w:t></w:r></w:p>"
     "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>"
     "<w:tr><w:tc><w:p><w:r><w:t>Source</w:t></w:r></w:p></w:tc>"
     "<w:tc><w:p><w:r><w:t>Killed</w:t></w:r></w:p></w:tc></w:tr>"
@@ -57,7 +65,11 @@ static const char expected_text[] =
     "Demands\n\n"
     "• Prisoner exchange\n"
     "  • all for all\n"
-    "• Humanitarian corridors\n\n"
+    "• Humanitarian corridors\n"
+    "7. Calls for a ceasefire\n"
+    "  (a) within 24 hours\n"
+    "  (b) under observation\n"
+    "8. Requests a report\n\n"
     "Source\tKilled\n"
     "Ministry\t12 (at least)\n\n"
     "A field: 7; a line\nbreak and tab.\n\n"
@@ -86,6 +98,8 @@ make_docx (const char *document)
                     "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "styles\" Target=\"styles.xml\"/>"
                     "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "footnotes\" "
                     "Target=\"footnotes.xml\"/>"
+                    "<Relationship Id=\"rId4\" Type=\"" REL_TYPE "numbering\" "
+                    "Target=\"numbering.xml\"/>"
                     "<Relationship Id=\"rId3\" Type=\"" REL_TYPE "hyperlink\" "
                     "Target=\"https://example.org/\" TargetMode=\"External\"/>"
                     "</Relationships>",
@@ -101,6 +115,22 @@ make_docx (const char *document)
                     "<w:name w:val=\"heading 1\"/></w:style>"
                     "<w:style w:type=\"paragraph\" w:styleId=\"berschrift2\">"
                     "<w:name w:val=\"heading 2\"/></w:style></w:styles>",
+                    FALSE);
+  /* List 1: bullets; list 2: "7." (it starts at 7) and "(a)" below. */
+  crb_test_zip_add (zip, "word/numbering.xml",
+                    "<?xml version=\"1.0\"?><w:numbering " W_NS ">"
+                    "<w:abstractNum w:abstractNumId=\"10\">"
+                    "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"o\"/>"
+                    "</w:lvl></w:abstractNum>"
+                    "<w:abstractNum w:abstractNumId=\"11\">"
+                    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"7\"/><w:numFmt w:val=\"decimal\"/>"
+                    "<w:lvlText w:val=\"%1.\"/></w:lvl>"
+                    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+                    "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%2)\"/></w:lvl>"
+                    "</w:abstractNum>"
+                    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+                    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"11\"/></w:num>"
+                    "</w:numbering>",
                     FALSE);
   crb_test_zip_add (zip, "word/footnotes.xml",
                     "<?xml version=\"1.0\"?><w:footnotes " W_NS ">"
@@ -144,7 +174,7 @@ test_structure (void)
   g_assert_cmpstr (result->language, ==, "en-GB");
 
   /* Headings, paragraphs, items, rows and notes each start a paragraph. */
-  g_assert_cmpuint (result->paragraphs->len, ==, 13);
+  g_assert_cmpuint (result->paragraphs->len, ==, 17);
   paragraph =
       g_utf8_offset_to_pointer (result->text->str, g_array_index (result->paragraphs, guint, 3));
   g_assert_true (g_str_has_prefix (paragraph, "• Prisoner exchange"));
