@@ -311,6 +311,44 @@ test_notes_cyrillic_rotation (void)
   g_assert_cmpstr (result->title, ==, "Переговоры о прекращении огня");
 }
 
+/* Three narrow newspaper columns whose baselines line up: prose, not a
+ * table, read column after column (each ends a sentence, so each is a
+ * paragraph). */
+static void
+test_three_columns (void)
+{
+  static const char *const columns[3][5] = {
+    { "The convoy left the city at", "dawn, according to two local", "officials who spoke on the",
+      "condition of anonymity about", "the movement of the trucks." },
+    { "A spokesman for the ministry", "said later that the trucks", "carried food and medicine",
+      "for the villages that had been", "cut off since the weekend." },
+    { "Residents interviewed by", "phone described long queues", "at the only open bakery and",
+      "shortages of fuel that made", "travel nearly impossible." },
+  };
+  g_autoptr (CrbTestPdf) writer = crb_test_pdf_new (A4_WIDTH, A4_HEIGHT);
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (CrbExtractResult) result = NULL;
+  g_autoptr (GString) expected = g_string_new (NULL);
+
+  crb_test_pdf_font (writer, 9, FALSE);
+  for (guint c = 0; c < 3; c++)
+    {
+      for (guint l = 0; l < 5; l++)
+        {
+          crb_test_pdf_show (writer, 40 + 180 * c, 100 + 11 * l, columns[c][l]);
+          g_string_append_printf (expected, "%s%s",
+                                  expected->len == 0 ? ""
+                                  : l == 0           ? "\n\n"
+                                                     : " ",
+                                  columns[c][l]);
+        }
+    }
+  pdf = crb_test_pdf_finish (writer);
+  result = extract (pdf);
+
+  g_assert_cmpstr (result->text->str, ==, expected->str);
+}
+
 /* A table inside single-column text is read row by row, cells apart. */
 static void
 test_table_rows (void)
@@ -441,6 +479,7 @@ main (int argc, char **argv)
   g_test_add_func ("/crb/extract/pdf/metadata", test_metadata);
   g_test_add_func ("/crb/extract/pdf/page-of-footers", test_page_of_footers);
   g_test_add_func ("/crb/extract/pdf/notes-cyrillic-rotation", test_notes_cyrillic_rotation);
+  g_test_add_func ("/crb/extract/pdf/three-columns", test_three_columns);
   g_test_add_func ("/crb/extract/pdf/table-rows", test_table_rows);
   g_test_add_func ("/crb/extract/pdf/long-article", test_long_article);
   g_test_add_func ("/crb/extract/pdf/encrypted", test_encrypted);
