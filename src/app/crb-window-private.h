@@ -1,0 +1,58 @@
+/* crb-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "crb-claim-inspector.h"
+#include "crb-import-banner.h"
+#include "crb-reader.h"
+#include "crb-search-view.h"
+#include "crb-sidebar.h"
+#include "crb-welcome-page.h"
+#include "crb-window.h"
+
+G_BEGIN_DECLS
+
+struct _CrbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CrbProject           *project;
+  GSettings            *settings;
+  GCancellable         *cancellable;     /* opening, saving a copy */
+  GCancellable         *import_cancellable;
+  gulong                changed_id;
+  gulong                undo_id;
+  guint                 busy;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  CrbWelcomePage       *welcome_page;
+  AdwStatusPage        *loading_page;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *project_title;
+  AdwWindowTitle       *content_title;
+  CrbSidebar           *sidebar;
+  CrbImportBanner      *import_banner;
+  AdwFlap              *flap;
+  GtkStack             *content_stack;
+  CrbReader            *reader;
+  CrbSearchView        *search_view;
+  CrbClaimInspector    *inspector;
+  GtkWidget            *inspector_button;
+};
+
+void _crb_window_actions_init     (CrbWindow  *self);
+void _crb_window_update_actions   (CrbWindow  *self);
+void _crb_window_import_init      (CrbWindow  *self);
+void _crb_window_show_error       (CrbWindow  *self,
+                                   const char *heading,
+                                   const GError *error);
+void _crb_window_add_recent       (CrbWindow  *self,
+                                   const char *path);
+void _crb_window_import_sources   (CrbWindow  *self,
+                                   const char * const *sources,
+                                   gboolean    allow_private);
+
+G_END_DECLS
