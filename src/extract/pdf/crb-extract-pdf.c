@@ -65,12 +65,15 @@ static void
 read_metadata (PopplerDocument *document, CrbExtractResult *result)
 {
   g_autoptr (GDateTime) created = poppler_document_get_creation_date_time (document);
+  g_autofree char *title = clean_info (poppler_document_get_title (document));
+  g_autofree char *author = clean_info (poppler_document_get_author (document));
 
-  result->title = clean_info (poppler_document_get_title (document));
-  if (result->title != NULL && is_placeholder_title (result->title))
-    g_clear_pointer (&result->title, g_free);
-  result->author = clean_info (poppler_document_get_author (document));
-  if (created != NULL)
+  /* What the caller already knows (a web page's metadata) stays. */
+  if (result->title == NULL && title != NULL && !is_placeholder_title (title))
+    result->title = g_steal_pointer (&title);
+  if (result->author == NULL)
+    result->author = g_steal_pointer (&author);
+  if (result->published == NULL && created != NULL)
     result->published = g_date_time_format_iso8601 (created);
 }
 
