@@ -12,6 +12,7 @@
 #include "crb-copy-private.h"
 #include "crb-fts-private.h"
 #include "crb-history-private.h"
+#include "crb-merge-log-private.h"
 #include "crb-project-file.h"
 #include "crb-project-private.h"
 #include "crb-schema.h"
@@ -461,7 +462,7 @@ session_table_filter (void *data, const char *table)
 {
   const char * const *tables = crb_schema_record_tables ();
 
-  if (g_strcmp0 (table, "original") == 0)
+  if (g_strcmp0 (table, "original") == 0 || _crb_merge_log_tracks (table))
     return 1;
   for (guint i = 0; tables[i]; i++)
     if (g_strcmp0 (table, tables[i]) == 0)
@@ -567,6 +568,12 @@ _crb_project_commit_action (CrbProject *self, GError **error)
   g_assert (self->in_action);
 
   rc = sqlite3session_changeset (self->session, &size, &changeset);
+  if (rc == SQLITE_OK && size > 0 && !_crb_merge_log_action (self, &changeset, &size, error))
+    {
+      sqlite3_free (changeset);
+      _crb_project_rollback_action (self);
+      return FALSE;
+    }
   if (rc == SQLITE_OK && size > 0)
     {
       self->action_changes |= _crb_undo_changes_of (changeset, size);

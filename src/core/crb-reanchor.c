@@ -5,7 +5,9 @@
  * and context; the others stay on the revision whose offsets they fit,
  * marked ambiguous or orphaned, so that nothing the analyst wrote is lost
  * and the reader can show them for review.  Anchor changes are made by
- * the program, not the analyst, so the rows' modified stamps stay.
+ * the program, not the analyst, so the rows' modified stamps stay; they
+ * are versioned in the change log like any edit, so that a merge knows
+ * the new anchor is newer than the one a colleague's copy still has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include "crb-document.h"
 #include "crb-fts-private.h"
+#include "crb-merge-log-private.h"
 #include "crb-reanchor-private.h"
 #include "crb-record.h"
 
@@ -21,6 +24,7 @@
 typedef struct
 {
   gint64  id;
+  char   *uuid;
   char   *revision;
   guint   start;
   guint   end;
@@ -35,6 +39,7 @@ anchor_clear (gpointer data)
 {
   Anchor *anchor = data;
 
+  g_free (anchor->uuid);
   g_free (anchor->revision);
   g_free (anchor->exact);
   g_free (anchor->prefix);
@@ -47,11 +52,11 @@ static GArray *
 load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
               const char *current, GError **error)
 {
-  const char *sql = claims ? "SELECT id, revision_uuid, start_offset, end_offset, exact, prefix, "
-                             "suffix, anchor_status FROM claim WHERE document_uuid = ?1 "
+  const char *sql = claims ? "SELECT id, uuid, revision_uuid, start_offset, end_offset, exact, "
+                             "prefix, suffix, anchor_status FROM claim WHERE document_uuid = ?1 "
                              "AND deleted = 0 AND revision_uuid <> ?2 ORDER BY id"
-                           : "SELECT id, revision_uuid, start_offset, end_offset, exact, '', '', "
-                             "'' FROM mention WHERE document_uuid = ?1 AND deleted = 0 "
+                           : "SELECT id, uuid, revision_uuid, start_offset, end_offset, exact, "
+                             "'', '', '' FROM mention WHERE document_uuid = ?1 AND deleted = 0 "
                              "AND revision_uuid <> ?2 ORDER BY id";
   g_autoptr (GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   sqlite3_stmt *stmt;
@@ -65,10 +70,10 @@ load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Anchor anchor = {
-        sqlite3_column_int64 (stmt, 0), crb_column_dup (stmt, 1),
-        (guint) sqlite3_column_int64 (stmt, 2), (guint) sqlite3_column_int64 (stmt, 3),
-        crb_column_dup (stmt, 4), crb_column_dup (stmt, 5),
-        crb_column_dup (stmt, 6), crb_column_dup (stmt, 7),
+        sqlite3_column_int64 (stmt, 0), crb_column_dup (stmt, 1), crb_column_dup (stmt, 2),
+        (guint) sqlite3_column_int64 (stmt, 3), (guint) sqlite3_column_int64 (stmt, 4),
+        crb_column_dup (stmt, 5), crb_column_dup (stmt, 6),
+        crb_column_dup (stmt, 7), crb_column_dup (stmt, 8),
       };
 
       g_array_append_val (anchors, anchor);
@@ -124,7 +129,8 @@ update_claim (CrbProject *project, const Anchor *anchor, const char *current,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, anchor->id);
       crb_bind_text (stmt, 2, crb_anchor_status_to_string (status));
-      return _crb_project_step_done (project, stmt, "the claim's anchor", error);
+      return _crb_project_step_done (project, stmt, "the claim's anchor", error)
+             && _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
     }
 
   exact = slice (texts->new_text, start, end);
@@ -148,7 +154,8 @@ update_claim (CrbProject *project, const Anchor *anchor, const char *current,
   crb_bind_text (stmt, 7, suffix);
   crb_bind_text (stmt, 8, crb_anchor_status_to_string (status));
   return _crb_project_step_done (project, stmt, "the claim's anchor", error)
-         && _crb_fts_index (db, CRB_FTS_CLAIM, anchor->id, error);
+         && _crb_fts_index (db, CRB_FTS_CLAIM, anchor->id, error)
+         && _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
 }
 
 static gboolean
@@ -169,7 +176,8 @@ update_mention (CrbProject *project, const Anchor *anchor, const char *current,
   sqlite3_bind_int64 (stmt, 3, start);
   sqlite3_bind_int64 (stmt, 4, end);
   crb_bind_text (stmt, 5, exact);
-  return _crb_project_step_done (project, stmt, "the mention", error);
+  return _crb_project_step_done (project, stmt, "the mention", error)
+         && _crb_merge_log_unit (project, "mention", anchor->uuid, "anchor", error);
 }
 
 static void

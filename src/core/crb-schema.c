@@ -116,6 +116,27 @@ static const char *schema_v1[] = {
   NULL
 };
 
+/* Version 2: what merging colleagues' copies needs (crb-merge.c).  A
+ * change log with one version per field edit (so that "both changed this
+ * field" can be told from "one of them did"), the review list of fields
+ * both changed, and redirects of records merged into others. */
+static const char *schema_v2[] = {
+  "CREATE TABLE change (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL, "
+  "row_uuid TEXT NOT NULL, field TEXT NOT NULL, value_sha256 TEXT NOT NULL, "
+  "time INTEGER NOT NULL, author TEXT NOT NULL)",
+  "CREATE INDEX change_row ON change (row_uuid, field, time)",
+  "CREATE INDEX change_time ON change (time)",
+  "CREATE TABLE merge_conflict (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, "
+  "tbl TEXT NOT NULL, row_uuid TEXT NOT NULL, field TEXT NOT NULL, kept_value TEXT, "
+  "kept_by TEXT, other_value TEXT, other_by TEXT, created_at INTEGER NOT NULL, "
+  "resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)), resolved_by TEXT, "
+  "resolved_at INTEGER)",
+  "CREATE INDEX merge_conflict_row ON merge_conflict (row_uuid)",
+  "CREATE TABLE redirect (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL, "
+  "into_uuid TEXT NOT NULL)",
+  NULL
+};
+
 static const char *record_tables[] = {
   "document", "revision", "tag", "claim", "claim_tag", "entity", "alias", "claim_entity",
   "mention", "event", "facet", "event_claim", "relation", NULL
@@ -169,8 +190,8 @@ gboolean
 crb_schema_migrate (sqlite3 *db, int from_version, GError **error)
 {
   /* One entry per version after 1: the statements that take version N-1 to
-   * N.  There are none yet; the loop is what later versions plug into. */
-  static const char **migrations[] = { NULL, NULL };
+   * N. */
+  static const char **migrations[] = { NULL, NULL, schema_v2 };
   g_autofree char *pragma = NULL;
 
   g_return_val_if_fail (from_version >= 1 && from_version <= CRB_SCHEMA_VERSION, FALSE);

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define CRB_APPLICATION_ID 0x43524252 /* 'CRBR' */
-#define CRB_SCHEMA_VERSION 1
+#define CRB_SCHEMA_VERSION 2
 
 /* Creates the schema of CRB_SCHEMA_VERSION in an empty database (inside the
  * caller's transaction) and sets application_id and user_version. */
