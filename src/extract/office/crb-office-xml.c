@@ -41,7 +41,8 @@ ensure_no_external_entities (void)
 static gboolean
 contains (const guint8 *data, gsize length, const char *needle, gsize needle_length)
 {
-  return needle_length <= length && memmem (data, length, needle, needle_length) != NULL;
+  return data != NULL && needle_length <= length
+         && memmem (data, length, needle, needle_length) != NULL;
 }
 
 /* "<!ENTITY" in UTF-8 and in both UTF-16 byte orders. */
