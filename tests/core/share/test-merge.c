@@ -689,9 +689,79 @@ test_async (void)
   g_assert_cmpuint (summary.added[CRB_MERGE_DOCUMENTS], ==, 1);
 }
 
+/* The project-v2 fixture: made by this code (CRB_MAKE_FIXTURE_V2=PATH),
+ * kept in tests/fixtures so that later formats prove they migrate it. */
+static void
+make_fixture_v2 (const char *target)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pair) pair = pair_new ();
+  const char *text = "Плотина в Ильмете прорвалась во вторник в 04:10, сообщили власти.";
+  g_autofree char *in_a = crb_test_add_document (pair->a, "Ильмет", text);
+  g_autofree char *in_b = crb_test_add_document (pair->b, "Ильмет", text);
+  g_autoptr (CrbClaim) question = crb_project_add_claim_by_quote (pair->b, in_b, "в 04:10", 1,
+                                                                  "question", "Которое время?",
+                                                                  &error);
+
+  g_assert_no_error (error);
+  crb_assert_ok (crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice: 04:10",
+                                        &error));
+  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob: 04:15",
+                                        &error));
+  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "credibility", "2",
+                                        &error));
+  crb_assert_ok (crb_project_set_field (pair->a, "document", pair->document, "reliability", "B",
+                                        &error));
+  crb_assert_ok (crb_project_delete_record (pair->b, "claim", pair->secret, &error));
+  g_clear_object (&pair->b);
+  crb_assert_ok (crb_project_merge (pair->a, pair->path_b, NULL, &error));
+  crb_assert_ok (crb_project_save_copy (pair->a, target, CRB_COPY_DEFAULT, &error));
+}
+
+static void
+test_fixture_v2 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                    "project-v2.corroborate", NULL);
+  g_autofree char *copy = copy_file (fixture, "v2.corroborate");
+  g_autoptr (CrbProject) project = crb_project_open (copy, &error);
+  g_autoptr (CrbProject) fresh = crb_test_new_project (NULL);
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  CrbMergeSummary summary;
+
+  g_assert_no_error (error);
+  crb_assert_ok (crb_project_check (project, &error));
+  documents = crb_project_list_documents (project, &error);
+  g_assert_cmpuint (documents->len, ==, 2);
+  conflicts = crb_project_list_merge_conflicts (project, FALSE, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  claims = crb_project_list_claims (project, NULL, &error);
+  g_assert_cmpuint (claims->len, ==, 2);
+  changes = crb_project_list_changes (project, "claim",
+                                      crb_record_get_uuid (g_ptr_array_index (claims, 1)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, >=, 1);
+
+  crb_assert_ok (crb_project_merge (fresh, copy, &summary, &error));
+  g_clear_object (&project);
+  crb_assert_ok (crb_project_check (fresh, &error));
+  g_assert_cmpuint (summary.added[CRB_MERGE_DOCUMENTS], ==, 2);
+  g_assert_cmpuint (summary.conflicts, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
+  if (g_getenv ("CRB_MAKE_FIXTURE_V2"))
+    {
+      make_fixture_v2 (g_getenv ("CRB_MAKE_FIXTURE_V2"));
+      return 0;
+    }
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/crb/merge/disjoint-additions", test_disjoint_additions);
@@ -706,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/merge/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/crb/merge/version-1-file", test_version_1_file);
   g_test_add_func ("/crb/merge/async", test_async);
+  g_test_add_func ("/crb/merge/fixture-v2", test_fixture_v2);
 
   return g_test_run ();
 }
