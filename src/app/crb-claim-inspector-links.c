@@ -263,7 +263,7 @@ chosen (CrbClaimInspector *self, const char *uuid)
   if (self->claim == NULL || purpose == NULL)
     return;
   if (g_str_equal (purpose, "tag"))
-    ok = crb_project_tag_claim (self->project, claim_uuid (self), uuid, &error);
+    gtk_widget_activate_action (GTK_WIDGET (self), "inspector.tag", "s", uuid);
   else if (g_str_equal (purpose, "entity"))
     ok = (link = G_OBJECT (crb_project_link_claim_entity (self->project, claim_uuid (self), uuid,
                                                           "mentioned", &error)))
@@ -273,6 +273,29 @@ chosen (CrbClaimInspector *self, const char *uuid)
                                                          NULL, "supports", &error)))
          != NULL;
   if (!ok)
+    _crb_claim_inspector_show_error (self, error);
+}
+
+/* Tags the claim by tag UUID or name; a name not in the codebook yet
+ * becomes a new tag. */
+static void
+tag_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbClaimInspector *self = CRB_CLAIM_INSPECTOR (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbTag) tag = NULL;
+
+  if (self->claim == NULL || *id == '\0')
+    return;
+  if (!(tag = crb_project_find_tag (self->project, id, NULL))
+      && !(tag = crb_project_add_tag (self->project, id, NULL, NULL, &error)))
+    {
+      _crb_claim_inspector_show_error (self, error);
+      return;
+    }
+  if (!crb_project_tag_claim (self->project, claim_uuid (self),
+                              crb_record_get_uuid (CRB_RECORD (tag)), &error))
     _crb_claim_inspector_show_error (self, error);
 }
 
@@ -310,6 +333,7 @@ _crb_claim_inspector_links_class_init (GtkWidgetClass *widget_class)
                                    link_entity_action);
   gtk_widget_class_install_action (widget_class, "inspector.add-to-event", NULL,
                                    add_to_event_action);
+  gtk_widget_class_install_action (widget_class, "inspector.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "inspector.untag", "s", untag_action);
   gtk_widget_class_install_action (widget_class, "inspector.unlink", "s", unlink_action);
   gtk_widget_class_install_action (widget_class, "inspector.unlink-event", "s", unlink_action);

@@ -17,6 +17,7 @@ struct _CrbSourceRow
 
   CrbDocument *document;
 
+  GtkWidget   *box;
   GtkImage    *kind_icon;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
@@ -44,6 +45,7 @@ crb_source_row_class_init (CrbSourceRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = crb_source_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/corroborate/Corroborate/crb-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, box);
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, subtitle_label);

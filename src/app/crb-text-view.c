@@ -70,7 +70,8 @@ crb_text_view_snapshot_layer (GtkTextView *text_view, GtkTextViewLayer layer,
   GtkTextIter first, last;
   int first_offset, last_offset;
 
-  GTK_TEXT_VIEW_CLASS (crb_text_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+  if (GTK_TEXT_VIEW_CLASS (crb_text_view_parent_class)->snapshot_layer)
+    GTK_TEXT_VIEW_CLASS (crb_text_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->pages == NULL || self->pages->len == 0)
     return;
 

@@ -21,6 +21,7 @@ struct _CrbWelcomePage
 
   GSettings           *settings;
 
+  GtkWidget           *scroller;
   AdwStatusPage       *status_page;
   AdwPreferencesGroup *recent_group;
   GtkListBox          *recent_list;
@@ -46,6 +47,7 @@ crb_welcome_page_class_init (CrbWelcomePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = crb_welcome_page_dispose;
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/corroborate/Corroborate/crb-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrbWelcomePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CrbWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, CrbWelcomePage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, CrbWelcomePage, recent_list);
