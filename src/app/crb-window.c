@@ -163,12 +163,13 @@ selected_claim_changed (CrbWindow *self)
 {
   CrbClaim *claim = crb_reader_get_selected_claim (self->reader);
   CrbClaim *shown = crb_claim_inspector_get_claim (self->inspector);
+  gboolean another = claim && (shown == NULL
+                               || g_strcmp0 (crb_record_get_uuid (CRB_RECORD (shown)),
+                                             crb_record_get_uuid (CRB_RECORD (claim))) != 0);
 
   crb_claim_inspector_set_claim (self->inspector, claim);
   /* A newly selected claim opens the inspector; a refreshed one does not. */
-  if (claim && (shown == NULL || g_strcmp0 (crb_record_get_uuid (CRB_RECORD (shown)),
-                                            crb_record_get_uuid (CRB_RECORD (claim))) != 0)
-      && !adw_flap_get_folded (self->flap))
+  if (another && !adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 

@@ -86,14 +86,20 @@ crb_app_test_flush (void)
 CrbApplication *
 crb_app_test_new_app (void)
 {
+  /* One per process: a registered application exports its object path
+   * on the bus for as long as the connection lives. */
+  static CrbApplication *app;
   g_autoptr (GError) error = NULL;
-  CrbApplication *app = crb_application_new ();
 
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
+  if (app == NULL)
+    {
+      app = crb_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_object_ref (app);
 }
 
 char *

@@ -22,7 +22,8 @@ gboolean        crb_app_test_wait       (CrbAppTestCondition condition,
                                          gpointer           data);
 /* Runs the main context until pending work (layout, idles) is done. */
 void            crb_app_test_flush      (void);
-/* A registered application of its own (tests may run side by side). */
+/* The test program's registered application (not unique: test programs
+ * run side by side). */
 CrbApplication *crb_app_test_new_app    (void);
 /* A project file in a fresh folder with the first `n_documents` sample
  * documents (text as imported); their UUIDs in `uuids` (may be NULL). */
