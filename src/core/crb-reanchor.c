@@ -103,6 +103,26 @@ revision_text (CrbProject *project, const char *revision_uuid, GError **error)
   return text ? text : g_strdup ("");
 }
 
+/* The current revision of a document, or NULL (no error) if none. */
+static char *
+current_revision (CrbProject *project, const char *document_uuid, GError **error)
+{
+  sqlite3_stmt *stmt = _crb_project_prepare (project,
+                                             "SELECT uuid FROM revision WHERE document_uuid = ?1 "
+                                             "AND current = 1 AND deleted = 0 "
+                                             "ORDER BY number DESC LIMIT 1",
+                                             error);
+  char *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  crb_bind_text (stmt, 1, document_uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = crb_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return uuid;
+}
+
 static char *
 slice (const gunichar *text, glong from, glong to)
 {
@@ -204,14 +224,10 @@ count (CrbReanchorCounts *counts, CrbAnchorStatus status)
 }
 
 static gboolean
-reanchor_all (CrbProject *project, gboolean claims, const char *document_uuid,
-              const char *current, const char *current_text, GHashTable *texts,
-              CrbReanchorCounts *counts, GError **error)
+reanchor_all (CrbProject *project, GArray *anchors, gboolean claims, const char *current,
+              const char *current_text, GHashTable *texts, CrbReanchorCounts *counts,
+              GError **error)
 {
-  g_autoptr (GArray) anchors = load_anchors (project, claims, document_uuid, current, error);
-
-  if (anchors == NULL)
-    return FALSE;
   for (guint i = 0; i < anchors->len; i++)
     {
       const Anchor *anchor = &g_array_index (anchors, Anchor, i);
@@ -249,30 +265,26 @@ _crb_reanchor_document (CrbProject *project, const char *document_uuid,
 {
   g_autoptr (GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) _crb_reanchor_texts_free);
+  g_autoptr (GArray) claims = NULL;
+  g_autoptr (GArray) mentions = NULL;
   g_autofree char *current = NULL;
   g_autofree char *current_text = NULL;
-  sqlite3_stmt *stmt;
 
   g_assert (_crb_project_in_action (project));
 
-  stmt = _crb_project_prepare (project,
-                               "SELECT uuid, text FROM revision WHERE document_uuid = ?1 "
-                               "AND current = 1 AND deleted = 0 ORDER BY number DESC LIMIT 1",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  crb_bind_text (stmt, 1, document_uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      current = crb_column_dup (stmt, 0);
-      current_text = crb_column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
+  /* Most documents have nothing off their current revision: find out
+   * before reading any text. */
+  current = current_revision (project, document_uuid, error);
   if (current == NULL)
+    return error == NULL || *error == NULL;
+  if (!(claims = load_anchors (project, TRUE, document_uuid, current, error))
+      || !(mentions = load_anchors (project, FALSE, document_uuid, current, error)))
+    return FALSE;
+  if (claims->len == 0 && mentions->len == 0)
     return TRUE;
-
-  if (!reanchor_all (project, TRUE, document_uuid, current, current_text, texts, counts, error)
-      || !reanchor_all (project, FALSE, document_uuid, current, current_text, texts, NULL, error))
+  if (!(current_text = revision_text (project, current, error))
+      || !reanchor_all (project, claims, TRUE, current, current_text, texts, counts, error)
+      || !reanchor_all (project, mentions, FALSE, current, current_text, texts, NULL, error))
     return FALSE;
   _crb_project_note_change (project, CRB_CHANGE_CLAIMS | CRB_CHANGE_ENTITIES);
   return TRUE;
