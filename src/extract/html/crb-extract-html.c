@@ -149,7 +149,11 @@ extract_decoded (const char *html, const CrbExtractRequest *request, CrbExtractR
     }
   if (from_ld)
     {
+      const char *headline = doc->meta.h1 != NULL ? doc->meta.h1 : doc->meta.ld_headline;
+
       reset_text (result);
+      if (headline != NULL)
+        crb_html_render_plain (headline, result);
       crb_html_render_plain (doc->meta.ld_body, result);
     }
   if (result->text->len == 0)

@@ -60,7 +60,8 @@ judge (CrbHtmlDoc *doc, guint index)
     {
       g_autofree char *text = crb_html_node_text (doc, index, TRUE);
 
-      kind = crb_html_text_kind (text);
+      kind = crb_html_names_author (doc, index) ? CRB_HTML_KIND_BYLINE
+                                                 : crb_html_text_kind (text);
       if (kind == CRB_HTML_KIND_READ_MORE && density < 0.4f && node->text_len > 40)
         kind = CRB_HTML_KIND_NONE;
       if (kind != CRB_HTML_KIND_NONE)

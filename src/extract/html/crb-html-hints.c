@@ -738,6 +738,31 @@ is_byline (const char *text)
   return FALSE;
 }
 
+/**
+ * crb_html_names_author:
+ *
+ * Whether a small block holds a link with rel=author or an element with
+ * itemprop=author: a byline, whatever its class.
+ */
+gboolean
+crb_html_names_author (const CrbHtmlDoc *doc, guint index)
+{
+  guint i;
+
+  if (doc->nodes[index].end - index > 64 || doc->nodes[index].text_len > 200)
+    return FALSE;
+  for (i = index; i < doc->nodes[index].end; i++)
+    {
+      const char *rel = crb_html_attr (&doc->nodes[i], "rel");
+      const char *itemprop = crb_html_attr (&doc->nodes[i], "itemprop");
+
+      if ((rel != NULL && strstr (rel, "author") != NULL)
+          || (itemprop != NULL && g_ascii_strcasecmp (itemprop, "author") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Short, text-only blocks whose whole text names them as furniture. */
 CrbHtmlKind
 crb_html_text_kind (const char *text)

@@ -166,6 +166,7 @@ crb_html_link_density (const CrbHtmlNode *node)
 void        crb_html_classify (CrbHtmlDoc *doc);
 const char *crb_html_kind_label (CrbHtmlKind kind);
 CrbHtmlKind crb_html_text_kind (const char *text);
+gboolean    crb_html_names_author (const CrbHtmlDoc *doc, guint index);
 
 /* crb-html-metadata.c */
 void crb_html_read_metadata (CrbHtmlDoc *doc);

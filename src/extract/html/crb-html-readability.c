@@ -87,6 +87,35 @@ vote (CrbHtmlDoc *doc, gint index, float amount)
     }
 }
 
+/* A grid of teasers (a linked headline and a summary, again and again) has
+ * prose enough to outvote a short article beside it; its many linked
+ * headlines give it away.  A listing page still wins when nothing else is
+ * there. */
+static void
+penalize_teaser_lists (CrbHtmlDoc *doc)
+{
+  g_autofree guint *linked = g_new0 (guint, doc->n_nodes);
+  guint             i;
+
+  for (i = doc->n_nodes; i-- > 0;)
+    {
+      CrbHtmlNode *node = &doc->nodes[i];
+
+      if (node->flags & CRB_HTML_FLAG_EXCLUDED)
+        continue;
+      if (crb_html_node_is_element (node) && (node->flags & CRB_HTML_FLAG_BLOCK)
+          && node->flow_len >= MIN_PARAGRAPH && node->n_blocks <= 1
+          && node->link_len * 10 >= node->text_len * 8)
+        linked[i]++;
+      if (node->parent >= 0)
+        linked[node->parent] += linked[i];
+    }
+  for (i = 0; i < doc->n_nodes; i++)
+    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && linked[i] >= 3
+        && linked[i] * 2 >= doc->nodes[i].n_blocks)
+      doc->nodes[i].score *= 0.5f;
+}
+
 static void
 score_paragraphs (CrbHtmlDoc *doc)
 {
@@ -118,6 +147,7 @@ score_paragraphs (CrbHtmlDoc *doc)
         continue;
       vote (doc, is_paragraph_like (node) ? node->parent : (gint) i, amount);
     }
+  penalize_teaser_lists (doc);
   for (i = 0; i < doc->n_nodes; i++)
     if (doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE)
       doc->nodes[i].score *= doc->nodes[i].weight * (1.f - crb_html_link_density (&doc->nodes[i]));
@@ -346,7 +376,7 @@ add_preamble (CrbHtmlDoc *doc, GArray *roots)
         {
           g_autofree char *text = crb_html_node_text (doc, i, TRUE);
 
-          if (crb_html_text_kind (text) != CRB_HTML_KIND_NONE)
+          if (crb_html_text_kind (text) != CRB_HTML_KIND_NONE || crb_html_names_author (doc, i))
             continue;
         }
       g_array_append_val (preamble, i);
