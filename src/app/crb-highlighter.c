@@ -43,9 +43,7 @@ struct _CrbHighlighter
   gboolean       dark;
 
   GtkTextTag    *overlap_tag;
-  GtkTextTag    *selected_tag;
   GtkTextTag    *mention_tag;
-  char          *selected_uuid;
 };
 
 G_DEFINE_FINAL_TYPE (CrbHighlighter, crb_highlighter, G_TYPE_OBJECT)
@@ -88,7 +86,6 @@ crb_highlighter_dispose (GObject *object)
   g_clear_pointer (&self->spans, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->kind_colors, g_hash_table_unref);
-  g_clear_pointer (&self->selected_uuid, g_free);
   g_clear_object (&self->buffer);
   G_OBJECT_CLASS (crb_highlighter_parent_class)->dispose (object);
 }
@@ -122,7 +119,7 @@ tint (CrbHighlighter *self, const char *color, double strength)
   return rgba;
 }
 
-/* The overlap and selection tags must stay above every category. */
+/* The overlap and mention tags must stay above every category. */
 static void
 raise_fixed_tags (CrbHighlighter *self)
 {
@@ -131,20 +128,17 @@ raise_fixed_tags (CrbHighlighter *self)
 
   gtk_text_tag_set_priority (self->overlap_tag, top);
   gtk_text_tag_set_priority (self->mention_tag, top);
-  gtk_text_tag_set_priority (self->selected_tag, top);
 }
 
 static void
 style_fixed_tags (CrbHighlighter *self)
 {
   GdkRGBA overlap = tint (self, g_hash_table_lookup (self->kind_colors, "claim"), 1.7);
-  GdkRGBA selected = { 0.21, 0.52, 0.89, self->dark ? 0.45 : 0.3 };
   GdkRGBA underline = { 0.21, 0.52, 0.89, 1.0 };
 
   if (self->dark)
     gdk_rgba_parse (&underline, "#99c1f1");
   g_object_set (self->overlap_tag, "background-rgba", &overlap, NULL);
-  g_object_set (self->selected_tag, "background-rgba", &selected, NULL);
   g_object_set (self->mention_tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba",
                 &underline, NULL);
 }
@@ -160,7 +154,6 @@ crb_highlighter_new (GtkTextBuffer *buffer)
   self->buffer = g_object_ref (buffer);
   self->overlap_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   self->mention_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-  self->selected_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   style_fixed_tags (self);
   return self;
 }
@@ -333,22 +326,6 @@ paint (CrbHighlighter *self, GPtrArray *spans, guint start, guint end)
 }
 
 static void
-paint_selected (CrbHighlighter *self, gboolean on)
-{
-  Span *span;
-  GtkTextIter a, b;
-
-  if (self->selected_uuid == NULL
-      || !(span = g_hash_table_lookup (self->by_uuid, self->selected_uuid)))
-    return;
-  get_range (self, span->start, span->end, &a, &b);
-  if (on)
-    gtk_text_buffer_apply_tag (self->buffer, self->selected_tag, &a, &b);
-  else
-    gtk_text_buffer_remove_tag (self->buffer, self->selected_tag, &a, &b);
-}
-
-static void
 clear_range (CrbHighlighter *self, guint start, guint end)
 {
   GHashTableIter iter;
@@ -387,7 +364,6 @@ crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable 
   spans = g_ptr_array_new_full (claims ? claims->len : 0, (GDestroyNotify) span_free);
   by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
 
-  paint_selected (self, FALSE);
   for (guint i = 0; claims && i < claims->len; i++)
     {
       CrbClaim *claim = g_ptr_array_index (claims, i);
@@ -450,7 +426,6 @@ crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable 
           paint (self, affected, merged.start, merged.end);
         }
     }
-  paint_selected (self, TRUE);
 }
 
 void
@@ -472,19 +447,6 @@ crb_highlighter_set_mentions (CrbHighlighter *self, GArray *ranges)
       get_range (self, start, end, &a, &b);
       gtk_text_buffer_apply_tag (self->buffer, self->mention_tag, &a, &b);
     }
-}
-
-void
-crb_highlighter_set_selected (CrbHighlighter *self, const char *claim_uuid)
-{
-  g_return_if_fail (CRB_IS_HIGHLIGHTER (self));
-
-  if (g_strcmp0 (self->selected_uuid, claim_uuid) == 0)
-    return;
-  paint_selected (self, FALSE);
-  g_free (self->selected_uuid);
-  self->selected_uuid = g_strdup (claim_uuid);
-  paint_selected (self, TRUE);
 }
 
 CrbClaim *

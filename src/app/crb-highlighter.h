@@ -32,8 +32,6 @@ void            crb_highlighter_set_claims       (CrbHighlighter *self,
 /* Code-point ranges of entity mentions, as pairs in a guint array. */
 void            crb_highlighter_set_mentions     (CrbHighlighter *self,
                                                   GArray         *ranges);
-void            crb_highlighter_set_selected     (CrbHighlighter *self,
-                                                  const char     *claim_uuid);
 /* The innermost claim covering a code-point offset, or NULL (borrowed). */
 CrbClaim       *crb_highlighter_claim_at         (CrbHighlighter *self,
                                                   guint           offset);

@@ -270,13 +270,11 @@ crb_labels_format_date (const char *iso)
     return NULL;
 
   utc = g_time_zone_new_utc ();
+  /* As the source gives it, in its own time zone: "11:52 local time" in
+   * the text must read 11:52 here too. */
   if (strchr (iso, 'T') && (datetime = g_date_time_new_from_iso8601 (iso, utc)))
-    {
-      g_autoptr (GDateTime) local = g_date_time_to_local (datetime);
-
-      /* Translators: a date and time, see g_date_time_format () */
-      return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-    }
+    /* Translators: a date and time, see g_date_time_format () */
+    return g_date_time_format (datetime, _("%-d %B %Y, %H:%M"));
 
   if (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) == 3
       && (datetime = g_date_time_new_utc (year, month, day, 0, 0, 0)))

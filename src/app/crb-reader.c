@@ -591,8 +591,11 @@ _crb_reader_set_selected (CrbReader *self, CrbClaim *claim)
   if (self->selected_claim == claim)
     return;
   g_set_object (&self->selected_claim, claim);
-  crb_highlighter_set_selected (self->highlighter,
-                                claim ? crb_record_get_uuid (CRB_RECORD (claim)) : NULL);
+  if (claim)
+    crb_text_view_set_outline (self->text_view, crb_claim_get_start (claim),
+                               crb_claim_get_end (claim));
+  else
+    crb_text_view_set_outline (self->text_view, 0, 0);
   _crb_reader_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
 }
@@ -609,8 +612,9 @@ scroll_to_offset (CrbReader *self, guint offset)
     mark = gtk_text_buffer_create_mark (buffer, "crb-reveal", &iter, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, mark, &iter);
-  /* A mark, not an iter: the view scrolls once the lines are laid out. */
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), mark, 0.1, TRUE, 0.0, 0.3);
+  /* A mark, not an iter: the view scrolls once the lines are laid out.
+   * Not aligned: alignment would scroll sideways too, by the margin. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), mark, 0.25, FALSE, 0.0, 0.0);
 }
 
 void

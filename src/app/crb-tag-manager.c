@@ -192,20 +192,13 @@ tag_row (CrbTagManager *self, CrbTag *tag, guint index)
   guint n = crb_tag_get_claim_count (tag);
   GdkRGBA rgba;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Tag name"), -1);
   gtk_editable_set_text (GTK_EDITABLE (row), crb_tag_get_name (tag));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
   g_signal_connect (row, "apply", G_CALLBACK (name_applied), self);
 
-  if (crb_tag_get_depth (tag) > 0)
-    {
-      GtkWidget *indent = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      gtk_widget_set_margin_start (indent, 16 * ((int) crb_tag_get_depth (tag) - 1));
-      gtk_widget_add_css_class (indent, "dim-label");
-      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), indent);
-    }
   if (!gdk_rgba_parse (&rgba, crb_tag_get_color (tag) ? crb_tag_get_color (tag)
                                                       : palette[index % G_N_ELEMENTS (palette)]))
     gdk_rgba_parse (&rgba, palette[0]);
@@ -219,6 +212,15 @@ tag_row (CrbTagManager *self, CrbTag *tag, guint index)
   g_object_set_data_full (G_OBJECT (color), "uuid", g_strdup (uuid), g_free);
   g_signal_connect (color, "color-set", G_CALLBACK (color_set), self);
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
+  /* Prefixes go before those added earlier: the indent comes first. */
+  if (crb_tag_get_depth (tag) > 0)
+    {
+      GtkWidget *indent = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_widget_set_margin_start (indent, 16 * ((int) crb_tag_get_depth (tag) - 1));
+      gtk_widget_add_css_class (indent, "dim-label");
+      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), indent);
+    }
 
   claims = g_strdup_printf (ngettext ("%u claim", "%u claims", n), n);
   count = gtk_label_new (claims);

@@ -4,6 +4,8 @@
  * is immutable and claim offsets count its characters, so a marker must
  * not add any.  A tag opens room above the first line of each page and
  * snapshot_layer paints a rule and "Page N" there, for visible pages only.
+ * The selected claim is outlined the same way, above the text, so that its
+ * highlight keeps the colour of its tag or kind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,8 @@ struct _CrbTextView
 
   GArray      *pages; /* guint offsets where a page starts, ascending */
   GtkTextTag  *page_tag;
+  GtkTextMark *outline_start;
+  GtkTextMark *outline_end;
 };
 
 G_DEFINE_FINAL_TYPE (CrbTextView, crb_text_view, GTK_TYPE_TEXT_VIEW)
@@ -60,6 +64,52 @@ draw_marker (CrbTextView *self, GtkSnapshot *snapshot, int y, int width, guint p
   gtk_snapshot_restore (snapshot);
 }
 
+/* One rounded box per display line of the outlined range. */
+static void
+draw_outline (CrbTextView *self, GtkSnapshot *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, end;
+  GdkRGBA accent;
+  guint guard = 0;
+
+  if (self->outline_start == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->outline_start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, self->outline_end);
+  if (!gdk_rgba_parse (&accent, "#3584e4"))
+    return;
+
+  while (gtk_text_iter_compare (&iter, &end) < 0 && guard++ < 10000)
+    {
+      GtkTextIter line_end = iter;
+      GdkRectangle a, b;
+      GskRoundedRect box;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4] = { accent, accent, accent, accent };
+
+      if (!gtk_text_view_forward_display_line_end (view, &line_end)
+          || gtk_text_iter_compare (&line_end, &end) > 0)
+        line_end = end;
+      gtk_text_view_get_iter_location (view, &iter, &a);
+      gtk_text_view_get_iter_location (view, &line_end, &b);
+      if (b.y == a.y && b.x > a.x)
+        {
+          gsk_rounded_rect_init_from_rect (&box,
+                                           &GRAPHENE_RECT_INIT (a.x - 3, a.y, b.x - a.x + 6,
+                                                                a.height),
+                                           4);
+          gtk_snapshot_append_border (snapshot, &box, widths, colors);
+        }
+      if (gtk_text_iter_equal (&line_end, &end))
+        break;
+      iter = line_end;
+      if (!gtk_text_view_forward_display_line (view, &iter))
+        break;
+    }
+}
+
 static void
 crb_text_view_snapshot_layer (GtkTextView *text_view, GtkTextViewLayer layer,
                               GtkSnapshot *snapshot)
@@ -72,6 +122,8 @@ crb_text_view_snapshot_layer (GtkTextView *text_view, GtkTextViewLayer layer,
 
   if (GTK_TEXT_VIEW_CLASS (crb_text_view_parent_class)->snapshot_layer)
     GTK_TEXT_VIEW_CLASS (crb_text_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    draw_outline (self, snapshot);
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->pages == NULL || self->pages->len == 0)
     return;
 
@@ -172,6 +224,42 @@ crb_text_view_set_pages (CrbTextView *self, const char *pages_json)
       end = start;
       gtk_text_iter_forward_char (&end);
       gtk_text_buffer_apply_tag (buffer, self->page_tag, &start, &end);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+crb_text_view_set_outline (CrbTextView *self, guint start, guint end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (CRB_IS_TEXT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (start >= end)
+    {
+      if (self->outline_start)
+        {
+          gtk_text_buffer_delete_mark (buffer, self->outline_start);
+          gtk_text_buffer_delete_mark (buffer, self->outline_end);
+          self->outline_start = self->outline_end = NULL;
+        }
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end);
+      if (self->outline_start == NULL)
+        {
+          self->outline_start = gtk_text_buffer_create_mark (buffer, NULL, &a, TRUE);
+          self->outline_end = gtk_text_buffer_create_mark (buffer, NULL, &b, FALSE);
+        }
+      else
+        {
+          gtk_text_buffer_move_mark (buffer, self->outline_start, &a);
+          gtk_text_buffer_move_mark (buffer, self->outline_end, &b);
+        }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -17,5 +17,10 @@ GtkWidget *crb_text_view_new       (void);
 void       crb_text_view_set_pages (CrbTextView *self,
                                     const char  *pages_json);
 guint      crb_text_view_get_n_pages (CrbTextView *self);
+/* Outlines the code points [start, end) (the selected claim); an empty
+ * range removes the outline. */
+void       crb_text_view_set_outline (CrbTextView *self,
+                                      guint        start,
+                                      guint        end);
 
 G_END_DECLS
