@@ -161,13 +161,34 @@ make_sample_project (GPtrArray **uuids)
   return path;
 }
 
+typedef struct
+{
+  GdkPaintable  *paintable;
+  GskRenderNode *node;
+} Shot;
+
+/* TRUE once the window has been drawn (a restyle empties it until then). */
+static gboolean
+drawn (gpointer data)
+{
+  Shot *shot = data;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (shot->paintable, snapshot,
+                          gdk_paintable_get_intrinsic_width (shot->paintable),
+                          gdk_paintable_get_intrinsic_height (shot->paintable));
+  g_clear_pointer (&shot->node, gsk_render_node_unref);
+  shot->node = gtk_snapshot_free_to_node (snapshot);
+  return shot->node != NULL;
+}
+
 /* Renders a window the way the compositor would show it, and saves it. */
 static void
 save_png (GtkWidget *window, const char *name)
 {
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
+  Shot shot = { paintable, NULL };
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (output_dir, name, NULL);
   g_autoptr (GdkPixbuf) loaded = NULL;
@@ -177,9 +198,8 @@ save_png (GtkWidget *window, const char *name)
   int height = gtk_widget_get_height (window);
 
   crb_app_test_flush ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  g_assert_true (crb_app_test_wait (drawn, &shot));
+  node = g_steal_pointer (&shot.node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
