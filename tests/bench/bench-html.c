@@ -34,8 +34,8 @@ append_all_text (GumboNode *root, GString *out)
           g_string_append (out, node->v.text.text);
           g_string_append_c (out, '\n');
         }
-      else if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag != GUMBO_TAG_SCRIPT
-               && node->v.element.tag != GUMBO_TAG_STYLE && node->v.element.tag != GUMBO_TAG_HEAD)
+      else if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag != GUMBO_TAG_SCRIPT &&
+               node->v.element.tag != GUMBO_TAG_STYLE && node->v.element.tag != GUMBO_TAG_HEAD)
         for (i = node->v.element.children.length; i-- > 0;)
           g_ptr_array_add (stack, node->v.element.children.data[i]);
     }
@@ -60,7 +60,7 @@ read_meta_value (const char *pages, const char *name, const char *key)
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
   g_autofree char *prefix = g_strconcat (key, "=", NULL);
-  guint i;
+  guint            i;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
     return NULL;
@@ -80,8 +80,8 @@ compare_names (gconstpointer a, gconstpointer b)
 int
 main (int argc, char **argv)
 {
-  gboolean tsv = FALSE;
-  gint     repeat = 20;
+  gboolean     tsv = FALSE;
+  gint         repeat = 20;
   GOptionEntry entries[] = {
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "One tab-separated line per page", NULL },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs per page for the timing", "N" },
@@ -117,24 +117,24 @@ main (int argc, char **argv)
     g_print ("%-22s %7s %9s   %7s %9s\n", "page", "F1", "ms", "raw F1", "raw ms");
   for (i = 0; i < names->len; i++)
     {
-      const char      *name = g_ptr_array_index (names, i);
-      g_autofree char *html_file = g_strconcat (name, ".html", NULL);
-      g_autofree char *expected_file = g_strconcat (name, ".expected.txt", NULL);
-      g_autofree char *html_path = g_build_filename (argv[1], html_file, NULL);
-      g_autofree char *expected_path = g_build_filename (argv[1], expected_file, NULL);
-      g_autofree char *html = NULL, *expected = NULL, *raw = NULL;
-      g_autofree char *url = read_meta_value (argv[1], name, "url");
-      g_autofree char *charset = read_meta_value (argv[1], name, "charset");
+      const char       *name = g_ptr_array_index (names, i);
+      g_autofree char  *html_file = g_strconcat (name, ".html", NULL);
+      g_autofree char  *expected_file = g_strconcat (name, ".expected.txt", NULL);
+      g_autofree char  *html_path = g_build_filename (argv[1], html_file, NULL);
+      g_autofree char  *expected_path = g_build_filename (argv[1], expected_file, NULL);
+      g_autofree char  *html = NULL, *expected = NULL, *raw = NULL;
+      g_autofree char  *url = read_meta_value (argv[1], name, "url");
+      g_autofree char  *charset = read_meta_value (argv[1], name, "charset");
       CrbExtractRequest request = { url, "text/html", charset };
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (CrbExtractResult) result = NULL;
-      gsize   length;
-      gint64  start;
-      double  ms, base_ms, f1, base_f1;
-      gint    run;
+      gsize  length;
+      gint64 start;
+      double ms, base_ms, f1, base_f1;
+      gint   run;
 
-      if (!g_file_get_contents (html_path, &html, &length, &error)
-          || !g_file_get_contents (expected_path, &expected, NULL, &error))
+      if (!g_file_get_contents (html_path, &html, &length, &error) ||
+          !g_file_get_contents (expected_path, &expected, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
@@ -176,8 +176,8 @@ main (int argc, char **argv)
     }
   if (!tsv && names->len > 0)
     {
-      g_print ("\nmean F1: %.4f (raw text of the page: %.4f) over %u pages\n",
-               sum_f1 / names->len, sum_base_f1 / names->len, names->len);
+      g_print ("\nmean F1: %.4f (raw text of the page: %.4f) over %u pages\n", sum_f1 / names->len,
+               sum_base_f1 / names->len, names->len);
       g_print ("mean time per page: %.3f ms (gumbo parse + all text: %.3f ms), ratio %.2fx\n",
                sum_ms / names->len, sum_base_ms / names->len, sum_ms / MAX (sum_base_ms, 1e-9));
     }

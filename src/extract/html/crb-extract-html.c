@@ -37,9 +37,9 @@ reset_text (CrbExtractResult *result)
 static char *
 page_position (CrbHtmlDoc *doc)
 {
-  g_autoptr (GRegex) pattern = g_regex_new (
-    "(\\d{1,3})\\s*(?:of|из|von|/|из\\s+\\S+)\\s*(\\d{1,3})", G_REGEX_CASELESS | G_REGEX_OPTIMIZE,
-    0, NULL);
+  g_autoptr (GRegex) pattern =
+      g_regex_new ("(\\d{1,3})\\s*(?:of|из|von|/|из\\s+\\S+)\\s*(\\d{1,3})",
+                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   guint i;
 
   for (i = doc->body; i < doc->nodes[doc->body].end; i++)
@@ -85,7 +85,8 @@ add_warnings (CrbHtmlDoc *doc, CrbExtractResult *result, guint n_dropped, gboole
   if (doc->truncated)
     g_ptr_array_add (result->warnings,
                      g_strdup_printf ("The page's structure is more than %u levels deep; the "
-                                      "deeper parts were left out.", CRB_HTML_MAX_TREE_DEPTH));
+                                      "deeper parts were left out.",
+                                      CRB_HTML_MAX_TREE_DEPTH));
   if (doc->meta.has_next || doc->meta.has_prev || has_kind (doc, CRB_HTML_KIND_PAGINATION))
     {
       g_autofree char *position = page_position (doc);
@@ -94,7 +95,8 @@ add_warnings (CrbHtmlDoc *doc, CrbExtractResult *result, guint n_dropped, gboole
         g_ptr_array_add (result->warnings,
                          g_strdup_printf ("The article is split over several pages; only this "
                                           "page (%s) was imported. Import the other pages "
-                                          "separately.", position));
+                                          "separately.",
+                                          position));
       else if (doc->meta.has_next || doc->meta.has_prev)
         g_ptr_array_add (result->warnings,
                          g_strdup ("The article appears to continue on other pages; only this "
@@ -121,8 +123,8 @@ extract_decoded (const char *html, const CrbExtractRequest *request, CrbExtractR
   guint            n_dropped;
   gboolean         from_ld = FALSE;
 
-  limited = crb_html_limit_depth (html, strlen (html), CRB_HTML_MAX_DEPTH, &limited_length,
-                                  &n_dropped);
+  limited =
+      crb_html_limit_depth (html, strlen (html), CRB_HTML_MAX_DEPTH, &limited_length, &n_dropped);
   doc = crb_html_doc_new (limited, limited_length);
   crb_html_read_metadata (doc);
   crb_html_classify (doc);
@@ -133,8 +135,8 @@ extract_decoded (const char *html, const CrbExtractRequest *request, CrbExtractR
     {
       crb_html_clean_article (doc, roots);
       crb_html_render (doc, roots, result);
-      if (text_chars (result) < MIN_ARTICLE_CHARS
-          && doc->nodes[doc->body].text_len >= 2 * MIN_ARTICLE_CHARS)
+      if (text_chars (result) < MIN_ARTICLE_CHARS &&
+          doc->nodes[doc->body].text_len >= 2 * MIN_ARTICLE_CHARS)
         {
           /* Scoring found no article: the whole page without its furniture
            * is better than a fragment. */
@@ -143,8 +145,8 @@ extract_decoded (const char *html, const CrbExtractRequest *request, CrbExtractR
           g_array_index (roots, guint, 0) = doc->body;
           crb_html_render (doc, roots, result);
         }
-      if (text_chars (result) < MIN_ARTICLE_CHARS && doc->meta.ld_body != NULL
-          && g_utf8_strlen (doc->meta.ld_body, -1) > (glong) text_chars (result) * 2)
+      if (text_chars (result) < MIN_ARTICLE_CHARS && doc->meta.ld_body != NULL &&
+          g_utf8_strlen (doc->meta.ld_body, -1) > (glong) text_chars (result) * 2)
         from_ld = TRUE;
     }
   if (from_ld)
@@ -192,8 +194,8 @@ crb_extract_html (GBytes *data, const CrbExtractRequest *request, CrbExtractResu
                    "The page is %s; web pages larger than %s are not imported", size, limit);
       return FALSE;
     }
-  html = crb_html_decode (bytes, length, request != NULL ? request->charset : NULL, &encoding,
-                          error);
+  html =
+      crb_html_decode (bytes, length, request != NULL ? request->charset : NULL, &encoding, error);
   if (html == NULL)
     return FALSE;
 

@@ -22,25 +22,44 @@ static const struct
   const char *label;
   const char *name;
 } labels[] = {
-  { "utf-8", "UTF-8" },          { "utf8", "UTF-8" },
-  { "unicode-1-1-utf-8", "UTF-8" }, { "utf-16", "UTF-8" },
-  { "utf-16le", "UTF-8" },       { "utf-16be", "UTF-8" },
-  { "iso-8859-1", "windows-1252" }, { "iso8859-1", "windows-1252" },
-  { "latin1", "windows-1252" },  { "l1", "windows-1252" },
-  { "ascii", "windows-1252" },   { "us-ascii", "windows-1252" },
-  { "cp1252", "windows-1252" },  { "x-cp1252", "windows-1252" },
-  { "windows-1252", "windows-1252" }, { "cp1251", "windows-1251" },
-  { "x-cp1251", "windows-1251" }, { "windows-1251", "windows-1251" },
-  { "win-1251", "windows-1251" }, { "koi8-r", "KOI8-R" },
-  { "koi8_r", "KOI8-R" },        { "koi8", "KOI8-R" },
-  { "koi", "KOI8-R" },           { "cskoi8r", "KOI8-R" },
-  { "koi8-u", "KOI8-U" },        { "koi8-ru", "KOI8-U" },
-  { "iso-8859-5", "ISO-8859-5" }, { "cp866", "IBM866" },
-  { "ibm866", "IBM866" },        { "iso-8859-9", "windows-1254" },
-  { "latin5", "windows-1254" },  { "tis-620", "windows-874" },
-  { "iso-8859-11", "windows-874" }, { "gb2312", "GBK" },
-  { "x-gbk", "GBK" },            { "gbk", "GBK" },
-  { "sjis", "SHIFT_JIS" },       { "shift_jis", "SHIFT_JIS" },
+  { "utf-8", "UTF-8" },
+  { "utf8", "UTF-8" },
+  { "unicode-1-1-utf-8", "UTF-8" },
+  { "utf-16", "UTF-8" },
+  { "utf-16le", "UTF-8" },
+  { "utf-16be", "UTF-8" },
+  { "iso-8859-1", "windows-1252" },
+  { "iso8859-1", "windows-1252" },
+  { "latin1", "windows-1252" },
+  { "l1", "windows-1252" },
+  { "ascii", "windows-1252" },
+  { "us-ascii", "windows-1252" },
+  { "cp1252", "windows-1252" },
+  { "x-cp1252", "windows-1252" },
+  { "windows-1252", "windows-1252" },
+  { "cp1251", "windows-1251" },
+  { "x-cp1251", "windows-1251" },
+  { "windows-1251", "windows-1251" },
+  { "win-1251", "windows-1251" },
+  { "koi8-r", "KOI8-R" },
+  { "koi8_r", "KOI8-R" },
+  { "koi8", "KOI8-R" },
+  { "koi", "KOI8-R" },
+  { "cskoi8r", "KOI8-R" },
+  { "koi8-u", "KOI8-U" },
+  { "koi8-ru", "KOI8-U" },
+  { "iso-8859-5", "ISO-8859-5" },
+  { "cp866", "IBM866" },
+  { "ibm866", "IBM866" },
+  { "iso-8859-9", "windows-1254" },
+  { "latin5", "windows-1254" },
+  { "tis-620", "windows-874" },
+  { "iso-8859-11", "windows-874" },
+  { "gb2312", "GBK" },
+  { "x-gbk", "GBK" },
+  { "gbk", "GBK" },
+  { "sjis", "SHIFT_JIS" },
+  { "shift_jis", "SHIFT_JIS" },
   { "x-sjis", "SHIFT_JIS" },
 };
 
@@ -53,8 +72,8 @@ normalize_label (const char *label, gsize length)
 
   while (length > 0 && g_ascii_isspace (*label))
     label++, length--;
-  while (length > 0 && (g_ascii_isspace (label[length - 1]) || label[length - 1] == '"'
-                        || label[length - 1] == '\'' || label[length - 1] == ';'))
+  while (length > 0 && (g_ascii_isspace (label[length - 1]) || label[length - 1] == '"' ||
+                        label[length - 1] == '\'' || label[length - 1] == ';'))
     length--;
   if (length == 0 || length > 40)
     return NULL;
@@ -92,8 +111,8 @@ charset_from_content_type (const char *value, gsize length)
       if (start < length && (value[start] == '"' || value[start] == '\''))
         quote = value[start++];
       stop = start;
-      while (stop < length && value[stop] != quote && value[stop] != ';'
-             && (quote != 0 || !g_ascii_isspace (value[stop])))
+      while (stop < length && value[stop] != quote && value[stop] != ';' &&
+             (quote != 0 || !g_ascii_isspace (value[stop])))
         stop++;
       return normalize_label (value + start, stop - start);
     }
@@ -122,8 +141,8 @@ next_attribute (const char *data, gsize *pos, gsize end, Attribute *attribute)
       return FALSE;
     }
   attribute->name = data + p;
-  while (p < end && !g_ascii_isspace (data[p]) && data[p] != '=' && data[p] != '>'
-         && data[p] != '/')
+  while (p < end && !g_ascii_isspace (data[p]) && data[p] != '=' && data[p] != '>' &&
+         data[p] != '/')
     p++;
   attribute->name_length = (gsize) (data + p - attribute->name);
   attribute->value = data + p;
@@ -161,8 +180,8 @@ next_attribute (const char *data, gsize *pos, gsize end, Attribute *attribute)
 static gboolean
 attribute_is (const Attribute *attribute, const char *name)
 {
-  return attribute->name_length == strlen (name)
-         && g_ascii_strncasecmp (attribute->name, name, attribute->name_length) == 0;
+  return attribute->name_length == strlen (name) &&
+         g_ascii_strncasecmp (attribute->name, name, attribute->name_length) == 0;
 }
 
 /* The charset a <meta> tag starting at `pos` (just after "<meta") declares. */
@@ -179,8 +198,8 @@ charset_from_meta (const char *data, gsize pos, gsize end)
       if (attribute_is (&attribute, "charset"))
         return normalize_label (attribute.value, attribute.value_length);
       if (attribute_is (&attribute, "http-equiv"))
-        http_equiv = attribute.value_length == 12
-                     && g_ascii_strncasecmp (attribute.value, "content-type", 12) == 0;
+        http_equiv = attribute.value_length == 12 &&
+                     g_ascii_strncasecmp (attribute.value, "content-type", 12) == 0;
       else if (attribute_is (&attribute, "content"))
         {
           content = attribute.value;
@@ -257,8 +276,8 @@ crb_html_prescan_charset (const guint8 *bytes, gsize length)
           pos = (gsize) (close - data) + 3;
           continue;
         }
-      if (pos + 6 <= end && g_ascii_strncasecmp (data + pos + 1, "meta", 4) == 0
-          && (g_ascii_isspace (data[pos + 5]) || data[pos + 5] == '/'))
+      if (pos + 6 <= end && g_ascii_strncasecmp (data + pos + 1, "meta", 4) == 0 &&
+          (g_ascii_isspace (data[pos + 5]) || data[pos + 5] == '/'))
         {
           if ((found = charset_from_meta (data, pos + 5, end)) != NULL)
             return found;

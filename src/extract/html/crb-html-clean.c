@@ -25,10 +25,10 @@ mentions_cookies (const char *text)
 
   if (strstr (folded, "cookie") == NULL && strstr (folded, "куки") == NULL)
     return FALSE;
-  return strstr (folded, "accept") != NULL || strstr (folded, "consent") != NULL
-         || strstr (folded, "agree") != NULL || strstr (folded, "принять") != NULL
-         || strstr (folded, "согла") != NULL || strstr (folded, "akzept") != NULL
-         || strstr (folded, "zustimm") != NULL;
+  return strstr (folded, "accept") != NULL || strstr (folded, "consent") != NULL ||
+         strstr (folded, "agree") != NULL || strstr (folded, "принять") != NULL ||
+         strstr (folded, "согла") != NULL || strstr (folded, "akzept") != NULL ||
+         strstr (folded, "zustimm") != NULL;
 }
 
 /* What a block inside the article is, judged by its text and links. */
@@ -45,23 +45,29 @@ judge (CrbHtmlDoc *doc, guint index)
    * a row of figures is not a dateline. */
   switch (node->tag)
     {
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION: case GUMBO_TAG_LI:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
       return CRB_HTML_KIND_NONE;
     default:
       break;
     }
-  if (node->tag == GUMBO_TAG_FIGURE || node->tag == GUMBO_TAG_FIGCAPTION
-      || node->tag == GUMBO_TAG_BLOCKQUOTE || node->tag == GUMBO_TAG_PRE)
+  if (node->tag == GUMBO_TAG_FIGURE || node->tag == GUMBO_TAG_FIGCAPTION ||
+      node->tag == GUMBO_TAG_BLOCKQUOTE || node->tag == GUMBO_TAG_PRE)
     return CRB_HTML_KIND_NONE;
 
   if (node->text_len <= 200 && (node->flags & CRB_HTML_FLAG_BLOCK))
     {
       g_autofree char *text = crb_html_node_text (doc, index, TRUE);
 
-      kind = crb_html_names_author (doc, index) ? CRB_HTML_KIND_BYLINE
-                                                 : crb_html_text_kind (text);
+      kind = crb_html_names_author (doc, index) ? CRB_HTML_KIND_BYLINE : crb_html_text_kind (text);
       if (kind == CRB_HTML_KIND_READ_MORE && density < 0.4f && node->text_len > 40)
         kind = CRB_HTML_KIND_NONE;
       if (kind != CRB_HTML_KIND_NONE)
@@ -76,16 +82,24 @@ judge (CrbHtmlDoc *doc, guint index)
     }
   switch (node->tag)
     {
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
       if (density >= 0.9f || (density >= 0.7f && node->text_len < 60 * MAX (node->n_blocks, 1u)))
         return CRB_HTML_KIND_LINKS;
       break;
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
       if (node->text_len < 300 || density > 0.5f)
         return CRB_HTML_KIND_FORM;
       break;
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_SPAN: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_TABLE:
       if (!crb_html_node_is_element (node))
         break;
       /* A paragraph that is one link ("Read: Other story") or a box of
@@ -116,8 +130,8 @@ clean_subtree (CrbHtmlDoc *doc, guint root)
           i = node->end - 1;
           continue;
         }
-      if (!crb_html_node_is_element (node) || (gint) i == doc->headline
-          || crb_html_contains (doc, i, doc->headline))
+      if (!crb_html_node_is_element (node) || (gint) i == doc->headline ||
+          crb_html_contains (doc, i, doc->headline))
         continue;
       kind = judge (doc, i);
       if (kind != CRB_HTML_KIND_NONE)
@@ -143,8 +157,8 @@ orphaned_heading (CrbHtmlDoc *doc, guint root, guint index)
 
       if (node->flags & CRB_HTML_FLAG_EXCLUDED)
         {
-          if (announced == CRB_HTML_KIND_NONE && node->kind != CRB_HTML_KIND_NONTEXT
-              && node->kind != CRB_HTML_KIND_HIDDEN)
+          if (announced == CRB_HTML_KIND_NONE && node->kind != CRB_HTML_KIND_NONTEXT &&
+              node->kind != CRB_HTML_KIND_HIDDEN)
             announced = node->kind;
           i = node->end - 1;
           continue;

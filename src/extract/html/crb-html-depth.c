@@ -20,18 +20,50 @@
 
 typedef enum
 {
-  TAG_NESTS,     /* opens a level until its end tag */
-  TAG_NEUTRAL,   /* void, self-closing, or closed implicitly by its siblings */
-  TAG_RAW_TEXT,  /* contents are text up to the matching end tag */
+  TAG_NESTS,    /* opens a level until its end tag */
+  TAG_NEUTRAL,  /* void, self-closing, or closed implicitly by its siblings */
+  TAG_RAW_TEXT, /* contents are text up to the matching end tag */
 } TagClass;
 
 static const char *const void_tags[] = {
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
-  "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "basefont",
+  "bgsound",
+  "frame",
   /* closed by the next sibling or by their parent's end tag, never nested by
    * the parser just because an end tag is missing */
-  "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
-  "tfoot", "rp", "rt", "html", "head", "body", "colgroup",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "option",
+  "optgroup",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "rp",
+  "rt",
+  "html",
+  "head",
+  "body",
+  "colgroup",
 };
 
 static const char *const raw_text_tags[] = {
@@ -115,8 +147,8 @@ attribute_cut (const char *html, gsize pos, gsize stop)
         }
       else if (c == '"' || c == '\'')
         quote = c;
-      else if (g_ascii_isspace (c) && pos + 1 < stop && !g_ascii_isspace (html[pos + 1])
-               && strchr ("=/>\"'", html[pos + 1]) == NULL && ++count > MAX_ATTRIBUTES)
+      else if (g_ascii_isspace (c) && pos + 1 < stop && !g_ascii_isspace (html[pos + 1]) &&
+               strchr ("=/>\"'", html[pos + 1]) == NULL && ++count > MAX_ATTRIBUTES)
         return pos;
     }
   return stop;
@@ -133,8 +165,8 @@ find_end_tag (const char *html, gsize pos, gsize length, const char *name, gsize
       if (lt == NULL)
         break;
       pos = (gsize) (lt - html);
-      if (pos + 2 + name_length <= length && html[pos + 1] == '/'
-          && g_ascii_strncasecmp (html + pos + 2, name, name_length) == 0)
+      if (pos + 2 + name_length <= length && html[pos + 1] == '/' &&
+          g_ascii_strncasecmp (html + pos + 2, name, name_length) == 0)
         return pos;
       pos++;
     }
@@ -191,8 +223,8 @@ crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *ou
       if (html[pos + 1] == '!' || html[pos + 1] == '?')
         {
           stop = (pos + 4 <= length && strncmp (html + pos, "<!--", 4) == 0)
-                   ? skip_past (html, pos + 4, length, "-->")
-                   : skip_past (html, pos, length, ">");
+                     ? skip_past (html, pos + 4, length, "-->")
+                     : skip_past (html, pos, length, ">");
           g_string_append_len (out, html + pos, stop - pos);
           pos = stop;
           continue;
@@ -206,8 +238,8 @@ crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *ou
           continue;
         }
       name_end = name_start;
-      while (name_end < length && !g_ascii_isspace (html[name_end]) && html[name_end] != '>'
-             && html[name_end] != '/')
+      while (name_end < length && !g_ascii_isspace (html[name_end]) && html[name_end] != '>' &&
+             html[name_end] != '/')
         name_end++;
       stop = tag_end (html, name_end, length, &self_closing);
       tag_class = classify (html + name_start, name_end - name_start);
@@ -233,8 +265,7 @@ crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *ou
       if (tag_class == TAG_RAW_TEXT && !self_closing)
         {
           /* Copy the element whole: its text may contain anything. */
-          gsize close = find_end_tag (html, stop, length, html + name_start,
-                                      name_end - name_start);
+          gsize close = find_end_tag (html, stop, length, html + name_start, name_end - name_start);
           gsize cut = attribute_cut (html, name_end, stop);
           gboolean ignored;
 

@@ -17,23 +17,66 @@ is_block_tag (GumboTag tag)
 {
   switch (tag)
     {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_UL: case GUMBO_TAG_LEGEND: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
-    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_BR:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
       return TRUE;
     default:
       return FALSE;
@@ -43,8 +86,10 @@ is_block_tag (GumboTag tag)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0x2060 || c == 0xFEFF
-         || c == 0x00AD;
+  if (c < 0x80)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0x2060 || c == 0xFEFF ||
+         c == 0x00AD;
 }
 
 static gboolean
@@ -103,8 +148,7 @@ crb_html_visible_length (const char *text, gsize length, guint *commas)
  * written once something follows it, so blocks never end in one.
  */
 void
-crb_html_collapse_append (GString *out, const char *text, gsize length,
-                          gboolean *pending_space)
+crb_html_collapse_append (GString *out, const char *text, gsize length, gboolean *pending_space)
 {
   const char *p = text;
   const char *end = text + length;
@@ -127,8 +171,8 @@ crb_html_collapse_append (GString *out, const char *text, gsize length,
           *pending_space = TRUE;
           continue;
         }
-      if (*pending_space && out->len > 0 && out->str[out->len - 1] != '\n'
-          && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\t')
+      if (*pending_space && out->len > 0 && out->str[out->len - 1] != '\n' &&
+          out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\t')
         g_string_append_c (out, ' ');
       *pending_space = FALSE;
       g_string_append_unichar (out, c);
@@ -212,6 +256,15 @@ flatten (GumboNode *root, gboolean *truncated)
   return nodes;
 }
 
+static const char *
+text_of (const CrbHtmlNode *node, gsize *length)
+{
+  const char *text = node->node->v.text.text;
+
+  *length = text == NULL ? 0 : strlen (text);
+  return text;
+}
+
 CrbHtmlDoc *
 crb_html_doc_new (const char *html, gsize length)
 {
@@ -226,6 +279,15 @@ crb_html_doc_new (const char *html, gsize length)
   nodes = flatten (doc->output->root, &doc->truncated);
   doc->n_nodes = nodes->len;
   doc->nodes = (CrbHtmlNode *) (void *) g_array_free (nodes, FALSE);
+  for (i = 0; i < doc->n_nodes; i++)
+    if (!crb_html_node_is_element (&doc->nodes[i]))
+      {
+        gsize       text_length;
+        const char *text = text_of (&doc->nodes[i], &text_length);
+
+        doc->nodes[i].own_len =
+            crb_html_visible_length (text, text_length, &doc->nodes[i].own_commas);
+      }
   doc->headline = -1;
   doc->body = 0;
   for (i = 0; i < doc->n_nodes; i++)
@@ -282,15 +344,6 @@ crb_html_tag_name (const CrbHtmlNode *node)
   return g_ascii_strdown (piece.data, (gssize) MIN (piece.length, 64));
 }
 
-static const char *
-text_of (const CrbHtmlNode *node, gsize *length)
-{
-  const char *text = node->node->v.text.text;
-
-  *length = text == NULL ? 0 : strlen (text);
-  return text;
-}
-
 /**
  * crb_html_node_text:
  *
@@ -344,8 +397,8 @@ crb_html_doc_propagate (CrbHtmlDoc *doc)
 
       node->flags &= ~(CRB_HTML_FLAG_EXCLUDED | CRB_HTML_FLAG_IN_LINK | CRB_HTML_FLAG_PRE);
       if (node->parent >= 0)
-        inherited = doc->nodes[node->parent].flags
-                    & (CRB_HTML_FLAG_EXCLUDED | CRB_HTML_FLAG_IN_LINK | CRB_HTML_FLAG_PRE);
+        inherited = doc->nodes[node->parent].flags &
+                    (CRB_HTML_FLAG_EXCLUDED | CRB_HTML_FLAG_IN_LINK | CRB_HTML_FLAG_PRE);
       node->flags |= inherited;
       if (node->kind != CRB_HTML_KIND_NONE)
         node->flags |= CRB_HTML_FLAG_EXCLUDED;
@@ -371,10 +424,8 @@ crb_html_doc_measure (CrbHtmlDoc *doc)
       node->n_blocks = 0;
       if (!crb_html_node_is_element (node))
         {
-          gsize       length;
-          const char *text = text_of (node, &length);
-
-          node->text_len = crb_html_visible_length (text, length, &node->commas);
+          node->text_len = node->own_len;
+          node->commas = node->own_commas;
           node->flow_len = node->text_len;
           node->flow_commas = node->commas;
           if (node->flags & CRB_HTML_FLAG_IN_LINK)
@@ -395,8 +446,8 @@ crb_html_doc_measure (CrbHtmlDoc *doc)
           node->commas = node->flow_commas = node->n_blocks = 0;
           continue;
         }
-      if (crb_html_node_is_element (node) && node->flow_len >= 25
-          && (node->flags & CRB_HTML_FLAG_BLOCK) != 0 && node->tag != GUMBO_TAG_BODY)
+      if (crb_html_node_is_element (node) && node->flow_len >= 25 &&
+          (node->flags & CRB_HTML_FLAG_BLOCK) != 0 && node->tag != GUMBO_TAG_BODY)
         {
           node->n_blocks++;
           doc->total_flow += node->flow_len;
@@ -404,8 +455,7 @@ crb_html_doc_measure (CrbHtmlDoc *doc)
       if (node->parent < 0)
         continue;
       parent = &doc->nodes[node->parent];
-      if (node->tag == GUMBO_TAG_UNKNOWN && crb_html_node_is_element (node)
-          && node->n_blocks > 0)
+      if (node->tag == GUMBO_TAG_UNKNOWN && crb_html_node_is_element (node) && node->n_blocks > 0)
         node->flags |= CRB_HTML_FLAG_BLOCK;
       parent->text_len += node->text_len;
       parent->link_len += node->link_len;

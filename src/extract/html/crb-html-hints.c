@@ -188,29 +188,43 @@ static const Hint word_hints[] = {
 
 /* Glued names, searched inside one class name with its punctuation removed. */
 static const Hint phrase_hints[] = {
-  { "mostread", CRB_HTML_KIND_RELATED },   { "mostpopular", CRB_HTML_KIND_RELATED },
-  { "mostviewed", CRB_HTML_KIND_RELATED }, { "morestories", CRB_HTML_KIND_RELATED },
-  { "morenews", CRB_HTML_KIND_RELATED },   { "youmay", CRB_HTML_KIND_RELATED },
-  { "readnext", CRB_HTML_KIND_RELATED },   { "alsoread", CRB_HTML_KIND_RELATED },
-  { "seealso", CRB_HTML_KIND_RELATED },    { "upnext", CRB_HTML_KIND_RELATED },
-  { "morefrom", CRB_HTML_KIND_RELATED },   { "moreon", CRB_HTML_KIND_RELATED },
-  { "toppicks", CRB_HTML_KIND_RELATED },   { "editorspicks", CRB_HTML_KIND_RELATED },
-  { "nextarticle", CRB_HTML_KIND_RELATED }, { "readmore", CRB_HTML_KIND_READ_MORE },
-  { "signup", CRB_HTML_KIND_NEWSLETTER },  { "emailcapture", CRB_HTML_KIND_NEWSLETTER },
+  { "mostread", CRB_HTML_KIND_RELATED },       { "mostpopular", CRB_HTML_KIND_RELATED },
+  { "mostviewed", CRB_HTML_KIND_RELATED },     { "morestories", CRB_HTML_KIND_RELATED },
+  { "morenews", CRB_HTML_KIND_RELATED },       { "youmay", CRB_HTML_KIND_RELATED },
+  { "readnext", CRB_HTML_KIND_RELATED },       { "alsoread", CRB_HTML_KIND_RELATED },
+  { "seealso", CRB_HTML_KIND_RELATED },        { "upnext", CRB_HTML_KIND_RELATED },
+  { "morefrom", CRB_HTML_KIND_RELATED },       { "moreon", CRB_HTML_KIND_RELATED },
+  { "toppicks", CRB_HTML_KIND_RELATED },       { "editorspicks", CRB_HTML_KIND_RELATED },
+  { "nextarticle", CRB_HTML_KIND_RELATED },    { "readmore", CRB_HTML_KIND_READ_MORE },
+  { "signup", CRB_HTML_KIND_NEWSLETTER },      { "emailcapture", CRB_HTML_KIND_NEWSLETTER },
   { "aboutauthor", CRB_HTML_KIND_AUTHOR_BIO }, { "abouttheauthor", CRB_HTML_KIND_AUTHOR_BIO },
-  { "authorbio", CRB_HTML_KIND_AUTHOR_BIO }, { "authorbox", CRB_HTML_KIND_AUTHOR_BIO },
-  { "authorinfo", CRB_HTML_KIND_AUTHOR_BIO }, { "pagelinks", CRB_HTML_KIND_PAGINATION },
+  { "authorbio", CRB_HTML_KIND_AUTHOR_BIO },   { "authorbox", CRB_HTML_KIND_AUTHOR_BIO },
+  { "authorinfo", CRB_HTML_KIND_AUTHOR_BIO },  { "pagelinks", CRB_HTML_KIND_PAGINATION },
   { "pagenumbers", CRB_HTML_KIND_PAGINATION }, { "skipto", CRB_HTML_KIND_NAVIGATION },
-  { "skiplink", CRB_HTML_KIND_NAVIGATION }, { "siteheader", CRB_HTML_KIND_SITE_HEADER },
-  { "siteinfo", CRB_HTML_KIND_FOOTER },    { "readingtime", CRB_HTML_KIND_BYLINE },
+  { "skiplink", CRB_HTML_KIND_NAVIGATION },    { "siteheader", CRB_HTML_KIND_SITE_HEADER },
+  { "siteinfo", CRB_HTML_KIND_FOOTER },        { "readingtime", CRB_HTML_KIND_BYLINE },
   { "readtime", CRB_HTML_KIND_BYLINE },
 };
 
 /* Class names that mean "not shown" (screen-reader text, toggled blocks). */
 static const char *const hidden_classes[] = {
-  "hidden", "hide", "is-hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
-  "screen-reader-text", "screen-reader-only", "screenreader-only", "u-hidden", "offscreen",
-  "element-invisible", "invisible", "u-visually-hidden", "a11y-hidden", "sr-text",
+  "hidden",
+  "hide",
+  "is-hidden",
+  "d-none",
+  "sr-only",
+  "visually-hidden",
+  "visuallyhidden",
+  "screen-reader-text",
+  "screen-reader-only",
+  "screenreader-only",
+  "u-hidden",
+  "offscreen",
+  "element-invisible",
+  "invisible",
+  "u-visually-hidden",
+  "a11y-hidden",
+  "sr-text",
 };
 
 static const struct
@@ -263,15 +277,15 @@ crb_html_kind_label (CrbHtmlKind kind)
 static gboolean
 is_structural (CrbHtmlKind kind)
 {
-  return kind == CRB_HTML_KIND_NAVIGATION || kind == CRB_HTML_KIND_SITE_HEADER
-         || kind == CRB_HTML_KIND_SIDEBAR || kind == CRB_HTML_KIND_FOOTER;
+  return kind == CRB_HTML_KIND_NAVIGATION || kind == CRB_HTML_KIND_SITE_HEADER ||
+         kind == CRB_HTML_KIND_SIDEBAR || kind == CRB_HTML_KIND_FOOTER;
 }
 
 typedef struct
 {
-  CrbHtmlKind kind;   /* first negative word found */
+  CrbHtmlKind kind; /* first negative word found */
   gboolean    positive;
-  gboolean    known;  /* some word was found, even a neutral one */
+  gboolean    known; /* some word was found, even a neutral one */
 } Verdict;
 
 static void
@@ -327,8 +341,8 @@ look_up_name (const char *name, gsize length, Verdict *verdict)
   for (i = 0; i <= length; i++)
     {
       char     c = i < length ? name[i] : '\0';
-      gboolean camel_break = i > 0 && i < length && g_ascii_isupper (c)
-                             && g_ascii_islower (name[i - 1]);
+      gboolean camel_break =
+          i > 0 && i < length && g_ascii_isupper (c) && g_ascii_islower (name[i - 1]);
 
       if (!g_ascii_isalnum (c) || camel_break)
         {
@@ -433,8 +447,8 @@ static gboolean
 has_hidden_class (const char *classes)
 {
   g_auto (GStrv) names = NULL;
-  gboolean       hidden = FALSE, shown_somewhere = FALSE;
-  guint          i, j;
+  gboolean hidden = FALSE, shown_somewhere = FALSE;
+  guint    i, j;
 
   if (classes == NULL || strlen (classes) > 512)
     return FALSE;
@@ -445,9 +459,9 @@ has_hidden_class (const char *classes)
         if (g_ascii_strcasecmp (names[i], hidden_classes[j]) == 0)
           hidden = TRUE;
       /* Bootstrap's "d-none d-md-block": hidden on phones only. */
-      if (g_str_has_prefix (names[i], "d-") && strlen (names[i]) > 5
-          && (g_str_has_suffix (names[i], "-block") || g_str_has_suffix (names[i], "-flex")
-              || g_str_has_suffix (names[i], "-inline")))
+      if (g_str_has_prefix (names[i], "d-") && strlen (names[i]) > 5 &&
+          (g_str_has_suffix (names[i], "-block") || g_str_has_suffix (names[i], "-flex") ||
+           g_str_has_suffix (names[i], "-inline")))
         shown_somewhere = TRUE;
     }
   return hidden && !shown_somewhere;
@@ -465,8 +479,7 @@ style_hides (const char *style)
     if (!g_ascii_isspace (*style))
       compact[n++] = g_ascii_tolower (*style);
   compact[n] = '\0';
-  return strstr (compact, "display:none") != NULL
-         || strstr (compact, "visibility:hidden") != NULL;
+  return strstr (compact, "display:none") != NULL || strstr (compact, "visibility:hidden") != NULL;
 }
 
 static gboolean
@@ -481,8 +494,8 @@ is_hidden (const CrbHtmlNode *node)
     return TRUE;
   if (type != NULL && g_ascii_strcasecmp (type, "hidden") == 0)
     return TRUE;
-  return style_hides (crb_html_attr (node, "style"))
-         || has_hidden_class (crb_html_attr (node, "class"));
+  return style_hides (crb_html_attr (node, "style")) ||
+         has_hidden_class (crb_html_attr (node, "class"));
 }
 
 static CrbHtmlKind
@@ -492,14 +505,36 @@ kind_of_tag (const CrbHtmlNode *node)
     return CRB_HTML_KIND_NONTEXT;
   switch (node->tag)
     {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_DATALIST: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_BASE: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_IMG:
       return CRB_HTML_KIND_NONTEXT;
     default:
       return CRB_HTML_KIND_NONE;
@@ -511,7 +546,8 @@ hint_of_tag (const CrbHtmlNode *node)
 {
   switch (node->tag)
     {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_MENU:
       return CRB_HTML_KIND_NAVIGATION;
     case GUMBO_TAG_ASIDE:
       return CRB_HTML_KIND_SIDEBAR;
@@ -538,11 +574,11 @@ static CrbHtmlKind
 hint_of_element (CrbHtmlNode *node, gboolean *from_words)
 {
   static const char *const data_names[] = { "data-component", "data-testid", "data-module",
-                                             "data-role" };
-  Verdict     verdict = { CRB_HTML_KIND_NONE, FALSE, FALSE };
-  const char *role = crb_html_attr (node, "role");
-  const char *itemprop = crb_html_attr (node, "itemprop");
-  gsize       i;
+                                            "data-role" };
+  Verdict                  verdict = { CRB_HTML_KIND_NONE, FALSE, FALSE };
+  const char              *role = crb_html_attr (node, "role");
+  const char              *itemprop = crb_html_attr (node, "itemprop");
+  gsize                    i;
 
   *from_words = FALSE;
   if (itemprop != NULL && g_ascii_strcasecmp (itemprop, "articleBody") == 0)
@@ -615,7 +651,7 @@ word_overlap (const char *a, const char *b)
 static void
 find_headline (CrbHtmlDoc *doc)
 {
-  const char *title = doc->meta.og_title != NULL ? doc->meta.og_title
+  const char *title = doc->meta.og_title != NULL      ? doc->meta.og_title
                       : doc->meta.ld_headline != NULL ? doc->meta.ld_headline
                                                       : doc->meta.title;
   double      best = -1;
@@ -635,10 +671,10 @@ find_headline (CrbHtmlDoc *doc)
           continue;
         }
       itemprop = crb_html_attr (node, "itemprop");
-      if (node->tag != GUMBO_TAG_H1
-          && !(itemprop != NULL && g_ascii_strcasecmp (itemprop, "headline") == 0
-               && node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6)
-          && !(node->tag == GUMBO_TAG_H2 && title != NULL))
+      if (node->tag != GUMBO_TAG_H1 &&
+          !(itemprop != NULL && g_ascii_strcasecmp (itemprop, "headline") == 0 &&
+            node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6) &&
+          !(node->tag == GUMBO_TAG_H2 && title != NULL))
         continue;
       text = crb_html_node_text (doc, i, TRUE);
       length = g_utf8_strlen (text, -1);
@@ -659,8 +695,8 @@ find_headline (CrbHtmlDoc *doc)
           doc->meta.h1 = g_steal_pointer (&text);
         }
     }
-  if (best < 0.3 && title != NULL && doc->headline >= 0
-      && doc->nodes[doc->headline].tag != GUMBO_TAG_H1)
+  if (best < 0.3 && title != NULL && doc->headline >= 0 &&
+      doc->nodes[doc->headline].tag != GUMBO_TAG_H1)
     {
       doc->headline = -1;
       g_clear_pointer (&doc->meta.h1, g_free);
@@ -673,16 +709,17 @@ find_headline (CrbHtmlDoc *doc)
 static gboolean
 is_dateline (const char *folded)
 {
-  static const char *const reading[] = { "min read", "minute read", "mins read", "мин чтения",
-                                         "минут чтения", "lesezeit", "min. lesezeit" };
-  static const char *const labels[] = { "updated", "published", "posted", "last modified",
-                                        "обновлено", "опубликовано", "aktualisiert",
-                                        "veröffentlicht", "жарияланды" };
+  static const char *const reading[] = { "min read",     "minute read",  "mins read",
+                                         "мин чтения",   "минут чтения", "lesezeit",
+                                         "min. lesezeit" };
+  static const char *const labels[] = { "updated",       "published",      "posted",
+                                        "last modified", "обновлено",      "опубликовано",
+                                        "aktualisiert",  "veröffentlicht", "жарияланды" };
   static const char *const relative[] = { "yesterday", "today", "just now", "вчера", "сегодня",
-                                          "gestern", "heute", "кеше", "бүгін" };
-  guint       digits = 0, letters = 0;
-  const char *p;
-  gsize       i;
+                                          "gestern",   "heute", "кеше",     "бүгін" };
+  guint                    digits = 0, letters = 0;
+  const char              *p;
+  gsize                    i;
 
   if (g_utf8_strlen (folded, -1) > 80)
     return FALSE;
@@ -702,8 +739,8 @@ is_dateline (const char *folded)
     return FALSE;
   if (digits * 10 >= (digits + letters) * 4)
     return TRUE;
-  if (g_str_has_suffix (folded, " ago") || g_str_has_suffix (folded, " назад")
-      || g_str_has_prefix (folded, "vor "))
+  if (g_str_has_suffix (folded, " ago") || g_str_has_suffix (folded, " назад") ||
+      g_str_has_prefix (folded, "vor "))
     return letters < 24;
   for (i = 0; i < G_N_ELEMENTS (reading); i++)
     if (strstr (folded, reading[i]) != NULL)
@@ -719,11 +756,11 @@ is_dateline (const char *folded)
 static gboolean
 is_byline (const char *text)
 {
-  static const char *const prefixes[] = { "By ", "BY ", "Von ", "Par ", "Door ", "Por ",
-                                          "Автор: ", "Авторы: ", "Автор ", "Текст: " };
-  guint  words = 0;
-  gsize  i;
-  const char *p;
+  static const char *const prefixes[] = { "By ",  "BY ",     "Von ",     "Par ",   "Door ",
+                                          "Por ", "Автор: ", "Авторы: ", "Автор ", "Текст: " };
+  guint                    words = 0;
+  gsize                    i;
+  const char              *p;
 
   if (g_utf8_strlen (text, -1) > 80)
     return FALSE;
@@ -756,8 +793,8 @@ crb_html_names_author (const CrbHtmlDoc *doc, guint index)
       const char *rel = crb_html_attr (&doc->nodes[i], "rel");
       const char *itemprop = crb_html_attr (&doc->nodes[i], "itemprop");
 
-      if ((rel != NULL && strstr (rel, "author") != NULL)
-          || (itemprop != NULL && g_ascii_strcasecmp (itemprop, "author") == 0))
+      if ((rel != NULL && strstr (rel, "author") != NULL) ||
+          (itemprop != NULL && g_ascii_strcasecmp (itemprop, "author") == 0))
         return TRUE;
     }
   return FALSE;
@@ -773,29 +810,38 @@ crb_html_text_kind (const char *text)
     guint8      kind;
     gboolean    prefix;
   } texts[] = {
-    { "advertisement", CRB_HTML_KIND_AD, TRUE },     { "advertising", CRB_HTML_KIND_AD, FALSE },
-    { "sponsored", CRB_HTML_KIND_AD, FALSE },         { "реклама", CRB_HTML_KIND_AD, FALSE },
-    { "anzeige", CRB_HTML_KIND_AD, FALSE },           { "жарнама", CRB_HTML_KIND_AD, FALSE },
+    { "advertisement", CRB_HTML_KIND_AD, TRUE },
+    { "advertising", CRB_HTML_KIND_AD, FALSE },
+    { "sponsored", CRB_HTML_KIND_AD, FALSE },
+    { "реклама", CRB_HTML_KIND_AD, FALSE },
+    { "anzeige", CRB_HTML_KIND_AD, FALSE },
+    { "жарнама", CRB_HTML_KIND_AD, FALSE },
     { "story continues below", CRB_HTML_KIND_AD, TRUE },
     { "skip advertisement", CRB_HTML_KIND_AD, FALSE },
     { "continue reading the main story", CRB_HTML_KIND_AD, FALSE },
-    { "read more", CRB_HTML_KIND_READ_MORE, TRUE },   { "read also", CRB_HTML_KIND_READ_MORE, TRUE },
-    { "also read", CRB_HTML_KIND_READ_MORE, TRUE },   { "see also", CRB_HTML_KIND_READ_MORE, TRUE },
-    { "related:", CRB_HTML_KIND_READ_MORE, TRUE },    { "read next", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "read more", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "read also", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "also read", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "see also", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "related:", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "read next", CRB_HTML_KIND_READ_MORE, TRUE },
     { "continue reading", CRB_HTML_KIND_READ_MORE, TRUE },
     { "click here", CRB_HTML_KIND_READ_MORE, TRUE },
     { "читайте также", CRB_HTML_KIND_READ_MORE, TRUE },
     { "читать также", CRB_HTML_KIND_READ_MORE, TRUE },
     { "читать далее", CRB_HTML_KIND_READ_MORE, TRUE },
-    { "подробнее", CRB_HTML_KIND_READ_MORE, TRUE },   { "по теме:", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "подробнее", CRB_HTML_KIND_READ_MORE, TRUE },
+    { "по теме:", CRB_HTML_KIND_READ_MORE, TRUE },
     { "смотрите также", CRB_HTML_KIND_READ_MORE, TRUE },
     { "lesen sie auch", CRB_HTML_KIND_READ_MORE, TRUE },
     { "mehr zum thema", CRB_HTML_KIND_READ_MORE, TRUE },
     { "weiterlesen", CRB_HTML_KIND_READ_MORE, TRUE },
     { "сондай-ақ оқыңыз", CRB_HTML_KIND_READ_MORE, TRUE },
     { "толығырақ", CRB_HTML_KIND_READ_MORE, TRUE },
-    { "share this", CRB_HTML_KIND_SHARE, TRUE },      { "share", CRB_HTML_KIND_SHARE, FALSE },
-    { "поделиться", CRB_HTML_KIND_SHARE, TRUE },      { "teilen", CRB_HTML_KIND_SHARE, FALSE },
+    { "share this", CRB_HTML_KIND_SHARE, TRUE },
+    { "share", CRB_HTML_KIND_SHARE, FALSE },
+    { "поделиться", CRB_HTML_KIND_SHARE, TRUE },
+    { "teilen", CRB_HTML_KIND_SHARE, FALSE },
   };
   g_autofree char *folded = NULL;
   g_autofree char *trimmed = NULL;
@@ -837,9 +883,9 @@ guarded (CrbHtmlDoc *doc, guint index, const guint8 *protect, gboolean from_word
    * block holding most of the page's prose is taken for a misnomer
    * ("page-with-sidebar"); with one, even a footer longer than the article
    * is a footer. */
-  return doc->headline < 0 && from_words && node->n_blocks >= 3
-         && node->text_len * 2 >= body->text_len
-         && (node->flags & CRB_HTML_FLAG_POSITIVE) == 0 && crb_html_link_density (node) < 0.5f;
+  return doc->headline < 0 && from_words && node->n_blocks >= 3 &&
+         node->text_len * 2 >= body->text_len && (node->flags & CRB_HTML_FLAG_POSITIVE) == 0 &&
+         crb_html_link_density (node) < 0.5f;
 }
 
 /* Comment threads that no class name announces: a block with several
@@ -848,12 +894,13 @@ guarded (CrbHtmlDoc *doc, guint index, const guint8 *protect, gboolean from_word
 static void
 find_unnamed_comments (CrbHtmlDoc *doc, const guint8 *protect)
 {
-  static const char *const reply_words[] = { "reply", "reply to this", "report", "report abuse",
-                                             "ответить", "пожаловаться", "antworten", "melden",
-                                             "répondre", "жауап беру" };
-  g_autofree guint *replies = g_new0 (guint, doc->n_nodes);
-  guint             i;
-  gsize             w;
+  static const char *const reply_words[] = { "reply",        "reply to this", "report",
+                                             "report abuse", "ответить",      "пожаловаться",
+                                             "antworten",    "melden",        "répondre",
+                                             "жауап беру" };
+  g_autofree guint        *replies = g_new0 (guint, doc->n_nodes);
+  guint                    i;
+  gsize                    w;
 
   for (i = doc->n_nodes; i-- > 0;)
     {
@@ -918,8 +965,8 @@ crb_html_classify (CrbHtmlDoc *doc)
       node->hint = hint_of_element (node, &from_words[i]);
       /* "header-anchor", "section-header": a heading is the header of its
        * own section, not the site's. */
-      if (node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6
-          && (is_structural (node->hint) || node->hint == CRB_HTML_KIND_BYLINE))
+      if (node->tag >= GUMBO_TAG_H1 && node->tag <= GUMBO_TAG_H6 &&
+          (is_structural (node->hint) || node->hint == CRB_HTML_KIND_BYLINE))
         node->hint = CRB_HTML_KIND_NONE;
     }
   crb_html_doc_propagate (doc);

@@ -17,18 +17,28 @@
 /* json-glib's parser recurses once per nesting level. */
 #define MAX_JSON_DEPTH 64
 #define MAX_JSON_BYTES (4u * 1024u * 1024u)
-#define MAX_OBJECTS    256
+#define MAX_OBJECTS 256
 
 static const struct
 {
   const char *type;
   int         rank;
 } article_types[] = {
-  { "NewsArticle", 10 },         { "ReportageNewsArticle", 10 }, { "AnalysisNewsArticle", 10 },
-  { "OpinionNewsArticle", 10 },  { "BackgroundNewsArticle", 10 }, { "ReviewNewsArticle", 10 },
-  { "LiveBlogPosting", 9 },      { "BlogPosting", 9 },           { "Article", 8 },
-  { "ScholarlyArticle", 8 },     { "TechArticle", 8 },           { "Report", 8 },
-  { "SocialMediaPosting", 6 },   { "PressRelease", 8 },          { "WebPage", 2 },
+  { "NewsArticle", 10 },
+  { "ReportageNewsArticle", 10 },
+  { "AnalysisNewsArticle", 10 },
+  { "OpinionNewsArticle", 10 },
+  { "BackgroundNewsArticle", 10 },
+  { "ReviewNewsArticle", 10 },
+  { "LiveBlogPosting", 9 },
+  { "BlogPosting", 9 },
+  { "Article", 8 },
+  { "ScholarlyArticle", 8 },
+  { "TechArticle", 8 },
+  { "Report", 8 },
+  { "SocialMediaPosting", 6 },
+  { "PressRelease", 8 },
+  { "WebPage", 2 },
   { "ItemPage", 2 },
 };
 
@@ -68,8 +78,8 @@ member_string (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -91,8 +101,8 @@ type_rank (JsonObject *object)
         {
           JsonNode *element = json_array_get_element (types, j);
 
-          if (JSON_NODE_HOLDS_VALUE (element)
-              && json_node_get_value_type (element) == G_TYPE_STRING)
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING)
             for (i = 0; i < G_N_ELEMENTS (article_types); i++)
               if (g_strcmp0 (json_node_get_string (element), article_types[i].type) == 0)
                 best = MAX (best, article_types[i].rank);
@@ -179,9 +189,9 @@ append_names (GString *names, JsonNode *node, GPtrArray *objects, guint depth)
         append_name (names, name);
       else if (member_string (object, "familyName") != NULL)
         {
-          g_autofree char *full = g_strdup_printf (
-            "%s %s", member_string (object, "givenName") ?: "",
-            member_string (object, "familyName"));
+          g_autofree char *full =
+              g_strdup_printf ("%s %s", member_string (object, "givenName") ?: "",
+                               member_string (object, "familyName"));
 
           append_name (names, full);
         }

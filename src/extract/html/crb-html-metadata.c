@@ -220,11 +220,11 @@ crb_html_read_metadata (CrbHtmlDoc *doc)
         case GUMBO_TAG_A:
           if (rel_has (crb_html_attr (node, "rel"), "next"))
             meta->has_next = TRUE;
-          if (rel_has (crb_html_attr (node, "rel"), "prev")
-              || rel_has (crb_html_attr (node, "rel"), "previous"))
+          if (rel_has (crb_html_attr (node, "rel"), "prev") ||
+              rel_has (crb_html_attr (node, "rel"), "previous"))
             meta->has_prev = TRUE;
-          if (node->tag == GUMBO_TAG_A && rel_has (crb_html_attr (node, "rel"), "author")
-              && node->end - i < 16)
+          if (node->tag == GUMBO_TAG_A && rel_has (crb_html_attr (node, "rel"), "author") &&
+              node->end - i < 16)
             {
               g_autofree char *name = crb_html_node_text (doc, i, FALSE);
 
@@ -252,9 +252,9 @@ crb_html_read_metadata (CrbHtmlDoc *doc)
 
               offer (meta, FIELD_PUBLISHED, 7, value ?: crb_html_attr (node, "content"));
             }
-          else if ((g_ascii_strcasecmp (itemprop, "author") == 0
-                    || g_ascii_strcasecmp (itemprop, "creator") == 0)
-                   && node->end - i < 32)
+          else if ((g_ascii_strcasecmp (itemprop, "author") == 0 ||
+                    g_ascii_strcasecmp (itemprop, "creator") == 0) &&
+                   node->end - i < 32)
             {
               g_autofree char *name = crb_html_node_text (doc, i, FALSE);
 
@@ -304,8 +304,8 @@ normalize_date (const char *value)
     {
       gboolean digit_wanted = i != 4 && i != 7;
 
-      if (date[i] == '\0' || (digit_wanted ? !g_ascii_isdigit (date[i])
-                                           : strchr ("-/.", date[i]) == NULL))
+      if (date[i] == '\0' ||
+          (digit_wanted ? !g_ascii_isdigit (date[i]) : strchr ("-/.", date[i]) == NULL))
         return NULL;
     }
   date[4] = date[7] = '-';
@@ -351,9 +351,11 @@ normalize_language (const char *value)
 static char *
 clean_author (const char *value)
 {
-  static const char *const prefixes[] = { "by ", "By ", "BY ", "Автор: ", "Автор ", "Von ", "von " };
-  g_autofree char         *author = NULL;
-  gsize                    i;
+  static const char *const prefixes[] = {
+    "by ", "By ", "BY ", "Автор: ", "Автор ", "Von ", "von "
+  };
+  g_autofree char *author = NULL;
+  gsize            i;
 
   if (value == NULL)
     return NULL;

@@ -46,67 +46,69 @@ typedef enum
   CRB_HTML_KIND_CREDIT,
   CRB_HTML_KIND_LINKS,
   CRB_HTML_KIND_HIDDEN,
-  CRB_HTML_KIND_OUTSIDE,  /* page content that scoring left outside the article */
-  CRB_HTML_KIND_NONTEXT,  /* script, style, svg…: never text, never reported */
+  CRB_HTML_KIND_OUTSIDE, /* page content that scoring left outside the article */
+  CRB_HTML_KIND_NONTEXT, /* script, style, svg…: never text, never reported */
   CRB_HTML_N_KINDS
 } CrbHtmlKind;
 
 typedef enum
 {
-  CRB_HTML_FLAG_TEXT       = 1 << 0,  /* a text node */
-  CRB_HTML_FLAG_BLOCK      = 1 << 1,  /* breaks the flow of text */
-  CRB_HTML_FLAG_IN_LINK    = 1 << 2,  /* inside <a href> */
-  CRB_HTML_FLAG_EXCLUDED   = 1 << 3,  /* it or an ancestor has a kind */
-  CRB_HTML_FLAG_CANDIDATE  = 1 << 4,  /* received a score */
-  CRB_HTML_FLAG_PRE        = 1 << 5,  /* inside <pre>: whitespace kept */
-  CRB_HTML_FLAG_POSITIVE   = 1 << 6,  /* class/id says article body */
-  CRB_HTML_FLAG_MAIN       = 1 << 7,  /* <main>, role=main */
-  CRB_HTML_FLAG_BODY_PROP  = 1 << 8,  /* itemprop=articleBody */
+  CRB_HTML_FLAG_TEXT = 1 << 0,        /* a text node */
+  CRB_HTML_FLAG_BLOCK = 1 << 1,       /* breaks the flow of text */
+  CRB_HTML_FLAG_IN_LINK = 1 << 2,     /* inside <a href> */
+  CRB_HTML_FLAG_EXCLUDED = 1 << 3,    /* it or an ancestor has a kind */
+  CRB_HTML_FLAG_CANDIDATE = 1 << 4,   /* received a score */
+  CRB_HTML_FLAG_PRE = 1 << 5,         /* inside <pre>: whitespace kept */
+  CRB_HTML_FLAG_POSITIVE = 1 << 6,    /* class/id says article body */
+  CRB_HTML_FLAG_MAIN = 1 << 7,        /* <main>, role=main */
+  CRB_HTML_FLAG_BODY_PROP = 1 << 8,   /* itemprop=articleBody */
   CRB_HTML_FLAG_DATA_TABLE = 1 << 9,  /* a table of data, not of layout */
   CRB_HTML_FLAG_STRUCTURAL = 1 << 10, /* kind came from layout words (nav, footer…) */
-  CRB_HTML_FLAG_KEEP       = 1 << 11, /* protected from the clean-up */
+  CRB_HTML_FLAG_KEEP = 1 << 11,       /* protected from the clean-up */
 } CrbHtmlFlags;
 
 typedef struct
 {
   GumboNode *node;
-  gint       parent;    /* index of the parent, -1 for the document's root */
-  guint      end;       /* one past the last node of the subtree (pre-order) */
-  GumboTag   tag;       /* GUMBO_TAG_UNKNOWN for text and custom elements */
+  gint       parent; /* index of the parent, -1 for the document's root */
+  guint      end;    /* one past the last node of the subtree (pre-order) */
+  GumboTag   tag;    /* GUMBO_TAG_UNKNOWN for text and custom elements */
   guint16    depth;
-  guint8     kind;      /* CrbHtmlKind given to this node itself */
-  guint8     hint;      /* CrbHtmlKind its class/id words suggest, before guards */
+  guint8     kind; /* CrbHtmlKind given to this node itself */
+  guint8     hint; /* CrbHtmlKind its class/id words suggest, before guards */
   guint32    flags;
   /* Measured by crb_html_doc_measure () over the nodes that are not excluded. */
-  guint      text_len;  /* visible characters, whitespace runs counted once */
-  guint      link_len;  /* of which inside links */
-  guint      flow_len;  /* of which not inside a block-level descendant */
-  guint      commas;
-  guint      flow_commas;
-  guint      n_blocks;  /* paragraphs (blocks of >= 25 flow characters) inside */
-  float      weight;    /* class/id/tag preference, set once */
-  float      score;
+  guint text_len; /* visible characters, whitespace runs counted once */
+  guint link_len; /* of which inside links */
+  guint flow_len; /* of which not inside a block-level descendant */
+  guint commas;
+  guint flow_commas;
+  guint n_blocks; /* paragraphs (blocks of >= 25 flow characters) inside */
+  guint own_len;  /* text nodes: their visible length, measured once */
+  guint own_commas;
+  float weight; /* class/id/tag preference, set once */
+  float score;
 } CrbHtmlNode;
 
 typedef struct
 {
-  char    *title;         /* <title> */
-  char    *og_title;      /* og:title, twitter:title */
-  char    *h1;            /* text of the headline element */
-  char    *site_name;     /* og:site_name, application-name */
-  char    *author;        /* <meta name=author>, article:author… */
-  char    *published;     /* article:published_time, <meta name=date>… */
-  char    *language;      /* <html lang>, Content-Language, og:locale */
+  char    *title;     /* <title> */
+  char    *og_title;  /* og:title, twitter:title */
+  char    *h1;        /* text of the headline element */
+  char    *site_name; /* og:site_name, application-name */
+  char    *author;    /* <meta name=author>, article:author… */
+  char    *published; /* article:published_time, <meta name=date>… */
+  char    *language;  /* <html lang>, Content-Language, og:locale */
   char    *description;
-  char    *ld_headline;   /* the same from JSON-LD */
+  char    *ld_headline; /* the same from JSON-LD */
   char    *ld_author;
   char    *ld_published;
   char    *ld_publisher;
   char    *ld_language;
-  char    *ld_body;       /* articleBody, for the cross-check */
-  int      ld_rank;       /* how article-like the JSON-LD object was */
-  int      ranks[8];      /* how good the source of each <meta> field was */
-  gboolean has_next;      /* <link rel=next> / rel=prev: one page of several */
+  char    *ld_body;  /* articleBody, for the cross-check */
+  int      ld_rank;  /* how article-like the JSON-LD object was */
+  int      ranks[8]; /* how good the source of each <meta> field was */
+  gboolean has_next; /* <link rel=next> / rel=prev: one page of several */
   gboolean has_prev;
 } CrbHtmlMeta;
 
@@ -115,17 +117,17 @@ typedef struct
   GumboOutput *output;
   CrbHtmlNode *nodes;
   guint        n_nodes;
-  guint        body;      /* index of <body> (or of the root) */
-  gint         headline;  /* index of the article's <h1>, or -1 */
-  guint        total_flow;/* flow characters in paragraphs of the whole page */
-  gboolean     truncated; /* the tree was deeper than CRB_HTML_MAX_TREE_DEPTH */
+  guint        body;       /* index of <body> (or of the root) */
+  gint         headline;   /* index of the article's <h1>, or -1 */
+  guint        total_flow; /* flow characters in paragraphs of the whole page */
+  gboolean     truncated;  /* the tree was deeper than CRB_HTML_MAX_TREE_DEPTH */
   CrbHtmlMeta  meta;
 } CrbHtmlDoc;
 
 /* crb-html-charset.c */
 char *crb_html_prescan_charset (const guint8 *data, gsize length);
-char *crb_html_decode (const guint8 *data, gsize length, const char *http_charset,
-                       char **encoding, GError **error);
+char *crb_html_decode (const guint8 *data, gsize length, const char *http_charset, char **encoding,
+                       GError **error);
 
 /* crb-html-depth.c */
 char *crb_html_limit_depth (const char *html, gsize length, guint max_depth, gsize *out_length,

@@ -16,7 +16,7 @@
 
 #include "crb-html-private.h"
 
-#define MIN_PARAGRAPH    25
+#define MIN_PARAGRAPH 25
 #define PROPAGATE_LEVELS 5
 
 static gboolean
@@ -31,16 +31,31 @@ tag_score (const CrbHtmlNode *node)
 {
   switch (node->tag)
     {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
     case GUMBO_TAG_BLOCKQUOTE:
       return 3;
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN:
       return 2;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
       return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
       return -5;
     default:
       return 0;
@@ -53,8 +68,13 @@ is_paragraph_like (const CrbHtmlNode *node)
 {
   switch (node->tag)
     {
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_LI: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TH:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TH:
       return TRUE;
     case GUMBO_TAG_TD:
       /* A cell of a data table, unless it holds a whole page's text
@@ -103,16 +123,16 @@ penalize_teaser_lists (CrbHtmlDoc *doc)
 
       if (node->flags & CRB_HTML_FLAG_EXCLUDED)
         continue;
-      if (crb_html_node_is_element (node) && (node->flags & CRB_HTML_FLAG_BLOCK)
-          && node->flow_len >= MIN_PARAGRAPH && node->n_blocks <= 1
-          && node->link_len * 10 >= node->text_len * 8)
+      if (crb_html_node_is_element (node) && (node->flags & CRB_HTML_FLAG_BLOCK) &&
+          node->flow_len >= MIN_PARAGRAPH && node->n_blocks <= 1 &&
+          node->link_len * 10 >= node->text_len * 8)
         linked[i]++;
       if (node->parent >= 0)
         linked[node->parent] += linked[i];
     }
   for (i = 0; i < doc->n_nodes; i++)
-    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && linked[i] >= 3
-        && linked[i] * 2 >= doc->nodes[i].n_blocks)
+    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && linked[i] >= 3 &&
+        linked[i] * 2 >= doc->nodes[i].n_blocks)
       doc->nodes[i].score *= 0.5f;
 }
 
@@ -136,13 +156,12 @@ score_paragraphs (CrbHtmlDoc *doc)
           i = node->end - 1;
           continue;
         }
-      if (!crb_html_node_is_element (node) || (node->flags & CRB_HTML_FLAG_BLOCK) == 0
-          || node->flow_len < MIN_PARAGRAPH || is_heading (node->tag)
-          || node->tag == GUMBO_TAG_BODY)
+      if (!crb_html_node_is_element (node) || (node->flags & CRB_HTML_FLAG_BLOCK) == 0 ||
+          node->flow_len < MIN_PARAGRAPH || is_heading (node->tag) || node->tag == GUMBO_TAG_BODY)
         continue;
       density = crb_html_link_density (node);
-      amount = (1.f + (float) node->flow_commas + MIN ((float) (node->flow_len / 100), 3.f))
-               * (1.f - density);
+      amount = (1.f + (float) node->flow_commas + MIN ((float) (node->flow_len / 100), 3.f)) *
+               (1.f - density);
       if (amount <= 0)
         continue;
       vote (doc, is_paragraph_like (node) ? node->parent : (gint) i, amount);
@@ -160,9 +179,9 @@ best_candidate (CrbHtmlDoc *doc)
   guint i;
 
   for (i = 0; i < doc->n_nodes; i++)
-    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) != 0
-        && doc->nodes[i].tag != GUMBO_TAG_BODY
-        && (best < 0 || doc->nodes[i].score > doc->nodes[best].score))
+    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) != 0 &&
+        doc->nodes[i].tag != GUMBO_TAG_BODY &&
+        (best < 0 || doc->nodes[i].score > doc->nodes[best].score))
       best = (gint) i;
   return best;
 }
@@ -176,8 +195,8 @@ widen (CrbHtmlDoc *doc, gint top)
   gint  ancestor = doc->nodes[top].parent;
   guint steps;
 
-  for (steps = 0; steps < 8 && ancestor >= 0 && (guint) ancestor != doc->body
-                  && doc->nodes[ancestor].tag != GUMBO_TAG_HTML;
+  for (steps = 0; steps < 8 && ancestor >= 0 && (guint) ancestor != doc->body &&
+                  doc->nodes[ancestor].tag != GUMBO_TAG_HTML;
        steps++)
     {
       float threshold = doc->nodes[top].score * 0.75f;
@@ -192,8 +211,8 @@ widen (CrbHtmlDoc *doc, gint top)
               i = doc->nodes[i].end - 1;
               continue;
             }
-          if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && doc->nodes[i].score >= threshold
-              && !crb_html_contains (doc, i, top))
+          if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) && doc->nodes[i].score >= threshold &&
+              !crb_html_contains (doc, i, top))
             {
               others++;
               i = doc->nodes[i].end - 1;
@@ -229,7 +248,8 @@ snap_to_marked_body (CrbHtmlDoc *doc, gint top)
           i = doc->nodes[i].end - 1;
           continue;
         }
-      if ((doc->nodes[i].flags & CRB_HTML_FLAG_BODY_PROP) && doc->nodes[i].text_len * 2 >= node->text_len)
+      if ((doc->nodes[i].flags & CRB_HTML_FLAG_BODY_PROP) &&
+          doc->nodes[i].text_len * 2 >= node->text_len)
         return (gint) i;
     }
   return top;
@@ -244,9 +264,9 @@ ends_sentence (const char *text)
     length--;
   if (length == 0)
     return FALSE;
-  return strchr (".!?\"'", text[length - 1]) != NULL
-         || (length >= 2 && g_str_has_suffix (text, "»"))
-         || (length >= 3 && (g_str_has_suffix (text, "”") || g_str_has_suffix (text, "…")));
+  return strchr (".!?\"'", text[length - 1]) != NULL ||
+         (length >= 2 && g_str_has_suffix (text, "»")) ||
+         (length >= 3 && (g_str_has_suffix (text, "”") || g_str_has_suffix (text, "…")));
 }
 
 static gboolean
@@ -266,8 +286,8 @@ add_siblings (CrbHtmlDoc *doc, gint top, GArray *roots)
   float              threshold = MAX (10.f, top_node->score * 0.2f);
   gint               parent = top_node->parent;
   g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
-  gint               first = -1, last = -1;
-  guint              i;
+  gint  first = -1, last = -1;
+  guint i;
 
   if (parent < 0)
     {
@@ -367,8 +387,8 @@ add_preamble (CrbHtmlDoc *doc, GArray *roots)
           i = node->end - 1;
           continue;
         }
-      if (!crb_html_node_is_element (node) || (node->flags & CRB_HTML_FLAG_BLOCK) == 0
-          || crb_html_contains (doc, i, (gint) first_root))
+      if (!crb_html_node_is_element (node) || (node->flags & CRB_HTML_FLAG_BLOCK) == 0 ||
+          crb_html_contains (doc, i, (gint) first_root))
         continue;
       if (node->n_blocks > 1 || node->flow_len < 30 || crb_html_link_density (node) > 0.3f)
         continue;
@@ -400,13 +420,13 @@ log_candidates (CrbHtmlDoc *doc, gint top)
   if (g_getenv ("G_MESSAGES_DEBUG") == NULL)
     return;
   for (i = 0; i < doc->n_nodes; i++)
-    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE)
-        && doc->nodes[i].score >= doc->nodes[top].score * 0.3f)
+    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) &&
+        doc->nodes[i].score >= doc->nodes[top].score * 0.3f)
       {
         g_autofree char *name = crb_html_tag_name (&doc->nodes[i]);
 
-        g_debug ("candidate %u <%s class=\"%s\" id=\"%s\"> score %.1f text %u links %u", i,
-                 name, crb_html_attr (&doc->nodes[i], "class") ?: "",
+        g_debug ("candidate %u <%s class=\"%s\" id=\"%s\"> score %.1f text %u links %u", i, name,
+                 crb_html_attr (&doc->nodes[i], "class") ?: "",
                  crb_html_attr (&doc->nodes[i], "id") ?: "", doc->nodes[i].score,
                  doc->nodes[i].text_len, doc->nodes[i].link_len);
       }
@@ -481,8 +501,8 @@ agreement (GHashTable *reference, const char *text, double *recall)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (g_hash_table_contains (reference, key))
       shared++;
-  *recall = g_hash_table_size (reference) == 0
-              ? 0 : (double) shared / g_hash_table_size (reference);
+  *recall =
+      g_hash_table_size (reference) == 0 ? 0 : (double) shared / g_hash_table_size (reference);
   precision = g_hash_table_size (words) == 0 ? 0 : (double) shared / g_hash_table_size (words);
   return *recall + precision == 0 ? 0 : 2 * *recall * precision / (*recall + precision);
 }
@@ -544,8 +564,8 @@ crb_html_check_article (CrbHtmlDoc *doc, GArray *roots)
 
   candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   for (i = doc->body; i < doc->nodes[doc->body].end; i++)
-    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE)
-        || (doc->nodes[i].flags & (CRB_HTML_FLAG_BODY_PROP | CRB_HTML_FLAG_MAIN)))
+    if ((doc->nodes[i].flags & CRB_HTML_FLAG_CANDIDATE) ||
+        (doc->nodes[i].flags & (CRB_HTML_FLAG_BODY_PROP | CRB_HTML_FLAG_MAIN)))
       {
         if ((doc->nodes[i].flags & CRB_HTML_FLAG_EXCLUDED) == 0)
           g_array_append_val (candidates, i);

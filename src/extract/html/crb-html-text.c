@@ -21,26 +21,26 @@
 typedef struct
 {
   CrbExtractResult *result;
-  guint             n_chars;    /* code points in result->text */
+  guint             n_chars; /* code points in result->text */
   GString          *block;
   gboolean          pending_space;
-  guint             group;      /* list or table the last block belonged to */
+  guint             group; /* list or table the last block belonged to */
   guint             block_group;
-  char             *prefix;     /* list marker for the block being built */
+  char             *prefix; /* list marker for the block being built */
   struct
   {
-    guint index;
-    gint  counter;
+    guint    index;
+    gint     counter;
     gboolean ordered;
   } lists[MAX_LISTS];
-  guint             n_lists;
-  gint              data_table; /* index of the data table being written, or -1 */
-  guint             cells;      /* cells written in the current row */
-  guint             pre;        /* depth of <pre> */
-  gsize             line_start; /* where the current line of the block starts */
-  guint             chars;      /* visible characters in the current line */
-  guint             link_chars; /* of which inside links */
-  gboolean          heading;    /* the block is a heading */
+  guint    n_lists;
+  gint     data_table; /* index of the data table being written, or -1 */
+  guint    cells;      /* cells written in the current row */
+  guint    pre;        /* depth of <pre> */
+  gsize    line_start; /* where the current line of the block starts */
+  guint    chars;      /* visible characters in the current line */
+  guint    link_chars; /* of which inside links */
+  gboolean heading;    /* the block is a heading */
 } Writer;
 
 static void
@@ -50,7 +50,7 @@ emit (Writer *writer, const char *text, guint group)
   GString         *out = writer->result->text;
   guint            offset;
 
-  guint            indent = 0;
+  guint indent = 0;
 
   if (normalized == NULL || normalized[0] == '\0')
     return;
@@ -87,15 +87,15 @@ emit (Writer *writer, const char *text, guint group)
 static void
 end_line (Writer *writer)
 {
-  gboolean plain = writer->block_group == 0 && writer->prefix == NULL && !writer->heading
-                   && writer->pre == 0;
+  gboolean plain =
+      writer->block_group == 0 && writer->prefix == NULL && !writer->heading && writer->pre == 0;
 
   if (plain && writer->chars > 0 && writer->chars < 300)
     {
       const char *line = writer->block->str + writer->line_start;
 
-      if (writer->link_chars * 10 >= writer->chars * 8
-          || crb_html_text_kind (line) != CRB_HTML_KIND_NONE)
+      if (writer->link_chars * 10 >= writer->chars * 8 ||
+          crb_html_text_kind (line) != CRB_HTML_KIND_NONE)
         g_string_truncate (writer->block, writer->line_start);
     }
   writer->line_start = writer->block->len;
@@ -137,8 +137,8 @@ flush (Writer *writer)
     }
   if (keep_space)
     {
-      while (clean->len > 0 && (clean->str[clean->len - 1] == '\n'
-                                || clean->str[clean->len - 1] == ' '))
+      while (clean->len > 0 &&
+             (clean->str[clean->len - 1] == '\n' || clean->str[clean->len - 1] == ' '))
         g_string_truncate (clean, clean->len - 1);
       while (clean->len > 0 && clean->str[0] == '\n')
         g_string_erase (clean, 0, 1);
@@ -169,9 +169,9 @@ cell_holds_blocks (CrbHtmlDoc *doc, guint cell)
 
       if (!crb_html_node_is_element (&doc->nodes[i]))
         continue;
-      if (tag == GUMBO_TAG_TABLE || ((tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV
-                                      || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL)
-                                     && doc->nodes[i].text_len > 200))
+      if (tag == GUMBO_TAG_TABLE || ((tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||
+                                      tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) &&
+                                     doc->nodes[i].text_len > 200))
         return TRUE;
     }
   return FALSE;
@@ -186,8 +186,8 @@ is_data_table (CrbHtmlDoc *doc, guint table)
   const char        *role = crb_html_attr (node, "role");
   guint              rows = 0, columns = 0, cells = 0, i;
 
-  if (role != NULL && (g_ascii_strcasecmp (role, "presentation") == 0
-                       || g_ascii_strcasecmp (role, "none") == 0))
+  if (role != NULL &&
+      (g_ascii_strcasecmp (role, "presentation") == 0 || g_ascii_strcasecmp (role, "none") == 0))
     return FALSE;
   if (g_strcmp0 (crb_html_attr (node, "datatable"), "0") == 0)
     return FALSE;
@@ -205,7 +205,8 @@ is_data_table (CrbHtmlDoc *doc, guint table)
           rows++;
           cells = 0;
           break;
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_TH:
           columns = MAX (columns, ++cells);
           if (cell_holds_blocks (doc, i))
             return FALSE;
@@ -221,9 +222,9 @@ is_data_table (CrbHtmlDoc *doc, guint table)
     {
       GumboTag tag = doc->nodes[i].tag;
 
-      if (crb_html_node_is_element (&doc->nodes[i])
-          && (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TH
-              || tag == GUMBO_TAG_COLGROUP))
+      if (crb_html_node_is_element (&doc->nodes[i]) &&
+          (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TH ||
+           tag == GUMBO_TAG_COLGROUP))
         return TRUE;
     }
   return rows >= 2 && columns >= 2;
@@ -291,7 +292,10 @@ open_element (Writer *writer, CrbHtmlDoc *doc, guint index)
         }
       writer->pending_space = FALSE;
       return;
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
       flush (writer);
       if (writer->n_lists < MAX_LISTS)
         {
@@ -299,8 +303,8 @@ open_element (Writer *writer, CrbHtmlDoc *doc, guint index)
 
           writer->lists[writer->n_lists].index = index;
           writer->lists[writer->n_lists].ordered = node->tag == GUMBO_TAG_OL;
-          writer->lists[writer->n_lists].counter
-            = start != NULL ? (gint) CLAMP (g_ascii_strtoll (start, NULL, 10), -100000, 100000) - 1
+          writer->lists[writer->n_lists].counter =
+              start != NULL ? (gint) CLAMP (g_ascii_strtoll (start, NULL, 10), -100000, 100000) - 1
                             : 0;
           writer->n_lists++;
         }
@@ -316,7 +320,9 @@ open_element (Writer *writer, CrbHtmlDoc *doc, guint index)
           writer->block_group = index + 1;
         }
       return;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
       flush (writer);
       writer->pre++;
       return;
@@ -350,12 +356,17 @@ close_element (Writer *writer, CrbHtmlDoc *doc, guint index)
       flush (writer);
       writer->data_table = -1;
       return;
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
       flush (writer);
       if (writer->n_lists > 0 && writer->lists[writer->n_lists - 1].index == index)
         writer->n_lists--;
       return;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
       flush (writer);
       writer->pre--;
       return;
@@ -471,9 +482,9 @@ crb_html_render (CrbHtmlDoc *doc, GArray *roots, CrbExtractResult *result)
 void
 crb_html_render_plain (const char *text, CrbExtractResult *result)
 {
-  Writer  writer = { 0 };
+  Writer writer = { 0 };
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  guint   i;
+  guint i;
 
   writer.result = result;
   writer.n_chars = (guint) g_utf8_strlen (result->text->str, (gssize) result->text->len);

@@ -61,8 +61,8 @@ names_site (const char *part, const char *site_name, const char *host)
     {
       g_autofree char *s = compact (site_name);
 
-      if (s[0] != '\0' && (strcmp (p, s) == 0 || (strlen (s) >= 3 && strstr (p, s) != NULL)
-                           || (strlen (p) >= 4 && strstr (s, p) != NULL)))
+      if (s[0] != '\0' && (strcmp (p, s) == 0 || (strlen (s) >= 3 && strstr (p, s) != NULL) ||
+                           (strlen (p) >= 4 && strstr (s, p) != NULL)))
         return TRUE;
     }
   if (host != NULL)
@@ -92,8 +92,8 @@ crb_html_host_from_url (const char *url)
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
     return NULL;
-  while (g_str_has_prefix (host, "www.") || g_str_has_prefix (host, "m.")
-         || g_str_has_prefix (host, "amp."))
+  while (g_str_has_prefix (host, "www.") || g_str_has_prefix (host, "m.") ||
+         g_str_has_prefix (host, "amp."))
     host = strchr (host, '.') + 1;
   dot = strchr (host, '.');
   return dot == NULL ? g_strdup (host) : g_strndup (host, dot - host);

@@ -9,11 +9,16 @@ is_token_char (gunichar c)
 {
   switch (g_unichar_type (c))
     {
-    case G_UNICODE_LOWERCASE_LETTER: case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER: case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_UPPERCASE_LETTER: case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK: case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_DECIMAL_NUMBER: case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
     case G_UNICODE_OTHER_NUMBER:
       return TRUE;
     default:
@@ -69,8 +74,7 @@ html_f1_score (const char *extracted, const char *expected, double *precision, d
   theirs = count_tokens (expected, &n_theirs);
   g_hash_table_iter_init (&iter, ours);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    overlap += MIN (GPOINTER_TO_UINT (value),
-                    GPOINTER_TO_UINT (g_hash_table_lookup (theirs, key)));
+    overlap += MIN (GPOINTER_TO_UINT (value), GPOINTER_TO_UINT (g_hash_table_lookup (theirs, key)));
   if (n_ours == 0 && n_theirs == 0)
     p = r = 1;
   else

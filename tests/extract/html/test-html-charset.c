@@ -26,7 +26,8 @@ test_meta_forms (void)
   assert_prescan ("<meta content='text/html;charset=\"cp1251\"' http-equiv='content-type'>",
                   "windows-1251");
   assert_prescan ("<html><head><title>x</title><meta name=x content=y>"
-                  "<meta charset=utf8></head>", "UTF-8");
+                  "<meta charset=utf8></head>",
+                  "UTF-8");
   assert_prescan ("<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?><html>", "ISO-8859-5");
 }
 
@@ -65,14 +66,15 @@ test_bom (void)
 
 /* "Привет, мир" in windows-1251 and in KOI8-R. */
 #define CP1251_TEXT "\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0"
-#define KOI8_TEXT   "\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2"
+#define KOI8_TEXT "\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2"
 
 static void
 test_meta_only_windows_1251 (void)
 {
   g_autoptr (CrbExtractResult) result = html_test_extract (
-    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
-    "</head><body><p>" CP1251_TEXT "</p></body></html>", -1, NULL, NULL);
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+      "</head><body><p>" CP1251_TEXT "</p></body></html>",
+      -1, NULL, NULL);
 
   g_assert_cmpstr (result->encoding, ==, "windows-1251");
   g_assert_cmpstr (result->text->str, ==, "Привет, мир");
@@ -83,8 +85,8 @@ test_http_header_wins (void)
 {
   /* The server says KOI8-R, the page (wrongly) says windows-1251. */
   g_autoptr (CrbExtractResult) result = html_test_extract (
-    "<html><head><meta charset=windows-1251></head><body><p>" KOI8_TEXT "</p></body></html>", -1,
-    "koi8-r", NULL);
+      "<html><head><meta charset=windows-1251></head><body><p>" KOI8_TEXT "</p></body></html>", -1,
+      "koi8-r", NULL);
 
   g_assert_cmpstr (result->text->str, ==, "Привет, мир");
 }
@@ -93,8 +95,9 @@ static void
 test_bom_wins (void)
 {
   g_autoptr (CrbExtractResult) result = html_test_extract (
-    "\xef\xbb\xbf<html><head><meta charset=windows-1251></head><body><p>Привет, мир</p></body>"
-    "</html>", -1, "windows-1251", NULL);
+      "\xef\xbb\xbf<html><head><meta charset=windows-1251></head><body><p>Привет, мир</p></body>"
+      "</html>",
+      -1, "windows-1251", NULL);
 
   g_assert_cmpstr (result->text->str, ==, "Привет, мир");
   g_assert_cmpstr (result->encoding, ==, "UTF-8");

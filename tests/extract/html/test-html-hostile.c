@@ -29,8 +29,8 @@ nested (const char *open, const char *close, guint depth, const char *middle)
 static void
 check_deep (const char *open, const char *close)
 {
-  g_autofree char *html = nested (open, close, 100000,
-                                  "A paragraph of text at the very bottom, with a comma.");
+  g_autofree char *html =
+      nested (open, close, 100000, "A paragraph of text at the very bottom, with a comma.");
   g_autoptr (CrbExtractResult) result = html_test_extract (html, -1, NULL, NULL);
 
   g_assert_nonnull (strstr (result->text->str, "at the very bottom"));
@@ -72,9 +72,9 @@ test_depth_limit_warns (void)
 static void
 test_limit_depth_counts (void)
 {
-  const char *html = "<div><div><div><p>x</p><br><img src=a></div></div></div><div>y</div>";
-  gsize       length;
-  guint       dropped;
+  const char      *html = "<div><div><div><p>x</p><br><img src=a></div></div></div><div>y</div>";
+  gsize            length;
+  guint            dropped;
   g_autofree char *limited = crb_html_limit_depth (html, strlen (html), 2, &length, &dropped);
 
   g_assert_cmpuint (dropped, ==, 1);
@@ -85,10 +85,10 @@ static void
 test_limit_depth_raw_text (void)
 {
   /* Tags inside scripts and comments are text, not nesting. */
-  const char *html = "<div><script>if (a<b) x='<div><div><div>'</script><!-- <div><div> -->"
-                     "<div>z</div></div>";
-  gsize       length;
-  guint       dropped;
+  const char      *html = "<div><script>if (a<b) x='<div><div><div>'</script><!-- <div><div> -->"
+                          "<div>z</div></div>";
+  gsize            length;
+  guint            dropped;
   g_autofree char *limited = crb_html_limit_depth (html, strlen (html), 2, &length, &dropped);
 
   g_assert_cmpuint (dropped, ==, 0);
@@ -132,7 +132,8 @@ test_unclosed_and_broken (void)
     "<p>Unclosed paragraph, and another one<p>second, still going",
     "<table><td>cell text, in a table without rows<td>more</table><p>after the table, text",
     "<b><i>misnested, formatting</b> elements</i> everywhere <a href=x><a href=y>nested links</a>",
-    "<svg><foreignObject><p>text in foreign content, odd</p></foreignObject></svg><p>tail, text</p>",
+    "<svg><foreignObject><p>text in foreign content, odd</p></foreignObject></svg><p>tail, "
+    "text</p>",
     "<select><option>Option one<option>Option two</select><p>Body text follows, with a comma.</p>",
     "<title>Only a title</title><p>x, y</p>",
     "</div></div></div><p>stray end tags first, then text</p>",
@@ -169,12 +170,14 @@ static void
 test_empty_is_an_error (void)
 {
   const char *pages[] = {
-    "", "<html><head><script>var x = 1;</script></head><body></body></html>",
-    "<!-- only a comment -->", "<img src=a.jpg><img src=b.jpg>",
+    "",
+    "<html><head><script>var x = 1;</script></head><body></body></html>",
+    "<!-- only a comment -->",
+    "<img src=a.jpg><img src=b.jpg>",
     /* An attribute value that never ends swallows the page, as in browsers. */
     "<html><body><div class=\"unterminated attribute value><p>text, after it</p></body></html>",
   };
-  gsize       i;
+  gsize i;
 
   for (i = 0; i < G_N_ELEMENTS (pages); i++)
     {

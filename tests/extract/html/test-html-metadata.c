@@ -98,9 +98,10 @@ test_jsonld_best_object_wins (void)
    * a later WebPage does not overwrite it. */
   read_jsonld ("{\"@type\":\"WebPage\",\"name\":\"Generic page\"}", &meta);
   g_assert_cmpstr (meta.ld_headline, ==, "Generic page");
-  read_jsonld ("[{\"@type\":\"BreadcrumbList\"},{\"@type\":\"NewsArticle\",\"headline\":\"Real\","
-               "\"author\":{\"@type\":\"Person\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"}}]",
-               &meta);
+  read_jsonld (
+      "[{\"@type\":\"BreadcrumbList\"},{\"@type\":\"NewsArticle\",\"headline\":\"Real\","
+      "\"author\":{\"@type\":\"Person\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"}}]",
+      &meta);
   read_jsonld ("{\"@type\":\"WebPage\",\"name\":\"Another page\"}", &meta);
   g_assert_cmpstr (meta.ld_headline, ==, "Real");
   g_assert_cmpstr (meta.ld_author, ==, "Ada Lovelace");
@@ -126,7 +127,8 @@ test_jsonld_hostile (void)
 
   read_jsonld ("{\"@type\":\"NewsArticle\",\"headline\":", &meta);
   read_jsonld ("not json at all", &meta);
-  read_jsonld ("{\"@type\":\"NewsArticle\",\"headline\":42,\"author\":{\"@id\":\"#nowhere\"}}", &meta);
+  read_jsonld ("{\"@type\":\"NewsArticle\",\"headline\":42,\"author\":{\"@id\":\"#nowhere\"}}",
+               &meta);
   crb_html_jsonld_read ("{\"@type\":\"NewsArticle\",\"headline\":\"\xff\xfe\"}", 39, &meta);
   g_assert_null (meta.ld_headline);
   g_assert_null (meta.ld_author);
@@ -137,16 +139,17 @@ static void
 test_meta_precedence (void)
 {
   g_autoptr (CrbExtractResult) result = html_test_extract (
-    "<html lang=en_GB><head><title>Wrong title | Site</title>"
-    "<meta property=og:title content=\"Right title\">"
-    "<meta name=author content=\"Site Staff\">"
-    "<meta property=og:site_name content=\"Example Site\">"
-    "<meta name=date content=\"2020-01-01\">"
-    "<meta property=article:published_time content=\"2024-03-05T10:00:00+01:00\">"
-    "<script type=application/ld+json><!--\n{\"@type\":\"NewsArticle\",\"author\":"
-    "{\"name\":\"Real Author\"}}\n--></script>"
-    "</head><body><p>Some text that is long enough to be an article paragraph, with commas, "
-    "and words.</p></body></html>", -1, NULL, NULL);
+      "<html lang=en_GB><head><title>Wrong title | Site</title>"
+      "<meta property=og:title content=\"Right title\">"
+      "<meta name=author content=\"Site Staff\">"
+      "<meta property=og:site_name content=\"Example Site\">"
+      "<meta name=date content=\"2020-01-01\">"
+      "<meta property=article:published_time content=\"2024-03-05T10:00:00+01:00\">"
+      "<script type=application/ld+json><!--\n{\"@type\":\"NewsArticle\",\"author\":"
+      "{\"name\":\"Real Author\"}}\n--></script>"
+      "</head><body><p>Some text that is long enough to be an article paragraph, with commas, "
+      "and words.</p></body></html>",
+      -1, NULL, NULL);
 
   g_assert_cmpstr (result->title, ==, "Right title");
   g_assert_cmpstr (result->author, ==, "Real Author");
@@ -159,12 +162,13 @@ static void
 test_dates_and_authors (void)
 {
   g_autoptr (CrbExtractResult) slashed = html_test_extract (
-    "<meta name=citation_publication_date content=\"2021/07/09\">"
-    "<meta name=author content=\"By Jane Roe\"><p>Text of the page, long enough.</p>", -1, NULL,
-    NULL);
+      "<meta name=citation_publication_date content=\"2021/07/09\">"
+      "<meta name=author content=\"By Jane Roe\"><p>Text of the page, long enough.</p>",
+      -1, NULL, NULL);
   g_autoptr (CrbExtractResult) prose = html_test_extract (
-    "<meta name=date content=\"March 5, 2024\"><meta property=article:author "
-    "content=\"https://example.org/jane\"><p>Text of the page, long enough.</p>", -1, NULL, NULL);
+      "<meta name=date content=\"March 5, 2024\"><meta property=article:author "
+      "content=\"https://example.org/jane\"><p>Text of the page, long enough.</p>",
+      -1, NULL, NULL);
 
   g_assert_cmpstr (slashed->published, ==, "2021-07-09");
   g_assert_cmpstr (slashed->author, ==, "Jane Roe");

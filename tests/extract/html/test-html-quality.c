@@ -15,13 +15,13 @@
 #include "crb-extract-formats.h"
 #include "html-f1.h"
 
-#define PAGE_FLOOR    0.85
+#define PAGE_FLOOR 0.85
 #define AVERAGE_FLOOR 0.95
 
 typedef struct
 {
-  char          *name;
-  GHashTable    *meta;  /* key → GPtrArray of values */
+  char       *name;
+  GHashTable *meta; /* key → GPtrArray of values */
 } Page;
 
 static GPtrArray *pages;
@@ -37,8 +37,8 @@ page_path (const char *name, const char *suffix)
 static GHashTable *
 read_meta (const char *name)
 {
-  GHashTable      *meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                 (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *meta =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_autofree char *path = page_path (name, ".meta");
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
@@ -49,8 +49,8 @@ read_meta (const char *name)
   lines = g_strsplit (contents, "\n", -1);
   for (i = 0; lines[i] != NULL; i++)
     {
-      char      *equals = strchr (lines[i], '=');
-      GPtrArray *values;
+      char            *equals = strchr (lines[i], '=');
+      GPtrArray       *values;
       g_autofree char *key = NULL;
 
       if (lines[i][0] == '#' || equals == NULL)
@@ -120,11 +120,11 @@ some_line_contains (GPtrArray *lines, const char *needle)
 static void
 check_metadata (Page *page, CrbExtractResult *result)
 {
-  static const char *const keys[] = { "title", "author", "publisher", "published",
-                                      "language", "encoding" };
+  static const char *const keys[] = { "title",     "author",   "publisher",
+                                      "published", "language", "encoding" };
   const char              *values[G_N_ELEMENTS (keys)] = {
-    result->title, result->author, result->publisher, result->published, result->language,
-    result->encoding,
+                 result->title,     result->author,   result->publisher,
+                 result->published, result->language, result->encoding,
   };
   GPtrArray *lines;
   gsize      i;

@@ -68,12 +68,13 @@ static void
 test_hidden_and_nontext (void)
 {
   g_autoptr (CrbExtractResult) result = extract_body (
-    "<p>Visible text, in a paragraph.</p><p hidden>hidden attribute</p>"
-    "<p aria-hidden=\"true\">aria hidden</p><p style=\"color:red; display : none\">styled</p>"
-    "<span class=\"sr-only\">screen reader</span><script>var secret = 1;</script>"
-    "<style>p{}</style><noscript>enable scripts</noscript><template><p>template</p></template>"
-    "<svg><text>svg text</text></svg><button>Click</button><p class=\"d-none d-md-block\">Shown on "
-    "desktops.</p>");
+      "<p>Visible text, in a paragraph.</p><p hidden>hidden attribute</p>"
+      "<p aria-hidden=\"true\">aria hidden</p><p style=\"color:red; display : none\">styled</p>"
+      "<span class=\"sr-only\">screen reader</span><script>var secret = 1;</script>"
+      "<style>p{}</style><noscript>enable scripts</noscript><template><p>template</p></template>"
+      "<svg><text>svg text</text></svg><button>Click</button><p class=\"d-none d-md-block\">Shown "
+      "on "
+      "desktops.</p>");
 
   g_assert_cmpstr (result->text->str, ==, "Visible text, in a paragraph.\n\nShown on desktops.");
   g_assert_true (html_test_lines_contain (result->removed, "hidden elements"));
@@ -84,8 +85,8 @@ test_offsets_are_code_points (void)
 {
   /* "é" decomposed in the source comes out composed (NFC), so offsets count
    * one code point for it. */
-  g_autoptr (CrbExtractResult) result = extract_body (
-    "<p>Cafe\u0301 crème, déjà vu.</p><p>Второй абзац.</p><ul><li>пункт</li></ul>");
+  g_autoptr (CrbExtractResult) result =
+      extract_body ("<p>Cafe\u0301 crème, déjà vu.</p><p>Второй абзац.</p><ul><li>пункт</li></ul>");
   const char *text = result->text->str;
 
   g_assert_cmpstr (text, ==, "Café crème, déjà vu.\n\nВторой абзац.\n\n• пункт");
@@ -99,11 +100,11 @@ static void
 test_removed_lines (void)
 {
   g_autoptr (CrbExtractResult) result = extract_body (
-    "<nav><a href=/>Home</a> <a href=/a>A</a></nav><nav><a href=/b>B</a></nav>"
-    "<article><h1>Headline of the story</h1><p>First paragraph of the story, which is long, and "
-    "has commas, to be the article.</p><p>Second paragraph of the story, also long, also with "
-    "commas, and more words.</p><div class=share-bar><a href=#>Share</a></div></article>"
-    "<div id=cookie-notice>We use cookies. <button>OK</button></div>");
+      "<nav><a href=/>Home</a> <a href=/a>A</a></nav><nav><a href=/b>B</a></nav>"
+      "<article><h1>Headline of the story</h1><p>First paragraph of the story, which is long, and "
+      "has commas, to be the article.</p><p>Second paragraph of the story, also long, also with "
+      "commas, and more words.</p><div class=share-bar><a href=#>Share</a></div></article>"
+      "<div id=cookie-notice>We use cookies. <button>OK</button></div>");
 
   g_assert_true (html_test_lines_contain (result->removed, "navigation (2 blocks)"));
   g_assert_true (html_test_lines_contain (result->removed, "cookie notice"));
