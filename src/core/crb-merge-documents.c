@@ -110,7 +110,7 @@ matching_revision (CrbMerge *merge, gboolean on_other, const char *document, con
   for (guint i = 0; found && i < found->len; i++)
     {
       g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (merge, on_other, revisions,
-                                                            g_ptr_array_index (found, i), error);
+                                                            g_ptr_array_index (found, i), TRUE, error);
       int column = 0;
 
       for (guint c = 0; c < revisions->n_columns; c++)
@@ -196,7 +196,7 @@ fold_into_ours (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GError 
   for (guint i = 0; their_revisions && i < their_revisions->len; i++)
     {
       g_autoptr (CrbMergeRow) revision = _crb_merge_row_by_uuid (merge, TRUE, revisions,
-                                                                 g_ptr_array_index (their_revisions, i),
+                                                                 g_ptr_array_index (their_revisions, i), TRUE,
                                                                  error);
       g_autoptr (CrbMergeRow) match_row = NULL;
       g_autofree char *match = NULL;
@@ -210,7 +210,7 @@ fold_into_ours (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GError 
       match = matching_revision (merge, FALSE, our_uuid, _crb_merge_row_text (revision, sha), error);
       if (match == NULL)
         continue; /* a revision we lack: it comes in under our document */
-      if (!(match_row = _crb_merge_row_by_uuid (merge, FALSE, revisions, match, error))
+      if (!(match_row = _crb_merge_row_by_uuid (merge, FALSE, revisions, match, TRUE, error))
           || !_crb_merge_add_redirect (merge, "revision", g_ptr_array_index (their_revisions, i),
                                        match, error)
           || !insert_tombstone (merge, revision, match_row, error))
@@ -244,7 +244,7 @@ fold_into_theirs (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GErro
     {
       const char *our_revision = g_ptr_array_index (our_revisions, i);
       g_autoptr (CrbMergeRow) revision = _crb_merge_row_by_uuid (merge, FALSE, revisions,
-                                                                 our_revision, error);
+                                                                 our_revision, TRUE, error);
       g_autoptr (CrbMergeRow) their_row = NULL;
       g_autofree char *match = NULL;
       int sha = 0;
@@ -263,7 +263,7 @@ fold_into_theirs (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GErro
             return FALSE;
           continue;
         }
-      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, revisions, match, error))
+      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, revisions, match, TRUE, error))
           || !_crb_merge_insert_row (merge, their_row, error)
           || !run (merge, "UPDATE claim SET revision_uuid = ?2 WHERE revision_uuid = ?1",
                    our_revision, match, error)
@@ -327,7 +327,7 @@ _crb_merge_match_documents (CrbMerge *merge, GError **error)
 
       if (g_strcmp0 (_crb_merge_redirect (merge, their_uuid), their_uuid) != 0)
         continue;
-      known = _crb_merge_row_by_uuid (merge, FALSE, documents, their_uuid, &local_error);
+      known = _crb_merge_row_by_uuid (merge, FALSE, documents, their_uuid, TRUE, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -345,7 +345,7 @@ _crb_merge_match_documents (CrbMerge *merge, GError **error)
           continue;
         }
       /* If they have our document too, theirs is a separate one. */
-      both = _crb_merge_row_by_uuid (merge, TRUE, documents, ours, &local_error);
+      both = _crb_merge_row_by_uuid (merge, TRUE, documents, ours, TRUE, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -353,8 +353,8 @@ _crb_merge_match_documents (CrbMerge *merge, GError **error)
         }
       if (both != NULL)
         continue;
-      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, documents, their_uuid, error))
-          || !(our_row = _crb_merge_row_by_uuid (merge, FALSE, documents, ours, error)))
+      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, documents, their_uuid, TRUE, error))
+          || !(our_row = _crb_merge_row_by_uuid (merge, FALSE, documents, ours, TRUE, error)))
         return FALSE;
 
       merge->summary->same_documents++;

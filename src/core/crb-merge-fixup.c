@@ -187,7 +187,7 @@ _crb_merge_follow_entities (CrbMerge *merge, GError **error)
       for (guint i = 0; i < rows->len; i++)
         {
           g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (merge, FALSE, table,
-                                                                g_array_index (rows, Found, i).uuid,
+                                                                g_array_index (rows, Found, i).uuid, TRUE,
                                                                 error);
 
           if (row == NULL

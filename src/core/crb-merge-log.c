@@ -181,7 +181,7 @@ updated_rows (sqlite3 *db, const void *changeset, int size)
 static gboolean
 log_row (CrbProject *project, const UpdatedRow *updated, gint64 time, GError **error)
 {
-  g_autofree char *sql = _crb_merge_select_sql (updated->table, "WHERE id = ?1");
+  g_autofree char *sql = g_strconcat (updated->table->select_light, "WHERE id = ?1", NULL);
   sqlite3_stmt *stmt = _crb_project_prepare (project, sql, error);
   g_autoptr (CrbMergeRow) row = NULL;
   const char *uuid;

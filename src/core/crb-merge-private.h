@@ -27,6 +27,10 @@ typedef struct
   char       **unit_names;   /* a column's name, or "anchor" */
   const char **references;   /* column → the table it points into, or NULL */
   gboolean    *content;      /* blanked in tombstones from elsewhere */
+  gboolean    *heavy;        /* not needed to compare (a revision's text) */
+  char        *select_all;   /* every column; append a WHERE or ORDER BY */
+  char        *select_light; /* the same with heavy columns read as NULL */
+  char        *insert;       /* INSERT of every column but id, bound ?1… in order */
   int          col_uuid, col_author, col_created, col_modified, col_modified_by, col_deleted;
 } CrbMergeTable;
 
@@ -39,6 +43,7 @@ typedef struct
 {
   const CrbMergeTable *table;
   sqlite3_value      **values;
+  gboolean             light;  /* heavy columns not read */
 } CrbMergeRow;
 
 CrbMergeRow *_crb_merge_row_read      (const CrbMergeTable *table,
@@ -53,8 +58,10 @@ gboolean     _crb_merge_unit_equal    (CrbMergeRow *a, CrbMergeRow *b, guint uni
 char        *_crb_merge_unit_hash     (CrbMergeRow *row, guint unit);
 /* The unit's values as a JSON object {column: value}. */
 char        *_crb_merge_unit_json     (CrbMergeRow *row, guint unit);
-/* SELECT of every column of `table` (plus `where`). */
-char        *_crb_merge_select_sql    (const CrbMergeTable *table, const char *where);
+/* SELECT of every column of `table` (heavy ones as NULL when `light`),
+ * followed by `where`. */
+char        *_crb_merge_select_sql    (const CrbMergeTable *table, gboolean light,
+                                       const char *where);
 
 /* ---- change log (crb-merge-log.c) ---- */
 
@@ -103,6 +110,7 @@ typedef struct
   GHashTable      *redirects;   /* uuid → uuid it now stands for */
   GHashTable      *touched_documents; /* uuid set */
   GHashTable      *other_statements;  /* SQL → sqlite3_stmt on `other` */
+  gboolean         index_later;       /* inserts leave the full-text index to the table's end */
   CrbMergeSummary *summary;
 } CrbMerge;
 
@@ -113,7 +121,7 @@ sqlite3_stmt *_crb_merge_prepare       (CrbMerge *merge, gboolean other, const c
 /* The live or dead row with this UUID, or NULL (check `error`). */
 CrbMergeRow  *_crb_merge_row_by_uuid   (CrbMerge *merge, gboolean other,
                                         const CrbMergeTable *table, const char *uuid,
-                                        GError **error);
+                                        gboolean light, GError **error);
 
 /* crb-merge-log.c */
 gboolean _crb_merge_load_other_log     (CrbMerge *merge, GError **error);

@@ -172,9 +172,11 @@ copy_original (CrbMerge *merge, const char *revision_uuid, GError **error)
 }
 
 gboolean
-_crb_merge_insert_row (CrbMerge *merge, CrbMergeRow *row, GError **error)
+_crb_merge_insert_row (CrbMerge *merge, CrbMergeRow *light, GError **error)
 {
-  const CrbMergeTable *table = row->table;
+  const CrbMergeTable *table = light->table;
+  g_autoptr (CrbMergeRow) full = NULL;
+  CrbMergeRow *row = light;
   g_autoptr (GString) sql = g_string_new (NULL);
   gboolean dead = _crb_merge_row_int (row, table->col_deleted) != 0;
   gboolean indexed;
@@ -182,27 +184,37 @@ _crb_merge_insert_row (CrbMerge *merge, CrbMergeRow *row, GError **error)
   sqlite3_stmt *stmt;
   gint64 id;
 
+  /* Rows of the other file read for comparing lack their heavy columns:
+   * read them whole, keeping the references as mapped. */
+  if (light->light && !dead)
+    {
+      if (!(full = _crb_merge_row_by_uuid (merge, TRUE, table,
+                                           _crb_merge_row_text (light, table->col_uuid), FALSE,
+                                           error)))
+        return FALSE;
+      for (guint c = 0; c < table->n_columns; c++)
+        if (!table->heavy[c])
+          {
+            sqlite3_value_free (full->values[c]);
+            full->values[c] = sqlite3_value_dup (light->values[c]);
+          }
+      row = full;
+    }
+
   /* A tombstone brings the fact of the deletion, not the content. */
   if (dead)
     for (guint c = 0; c < table->n_columns; c++)
       if (table->content[c])
         _crb_merge_row_set_text (row, (int) c, "");
 
-  g_string_append_printf (sql, "INSERT INTO %s (", table->name);
-  for (guint c = 1; c < table->n_columns; c++)
-    g_string_append_printf (sql, "%s\"%s\"", c > 1 ? ", " : "", table->columns[c]);
-  g_string_append (sql, ") VALUES (");
-  for (guint c = 1; c < table->n_columns; c++)
-    g_string_append_printf (sql, "%s?%u", c > 1 ? ", " : "", c);
-  g_string_append (sql, ")");
-  if (!(stmt = _crb_project_prepare (merge->project, sql->str, error)))
+  if (!(stmt = _crb_project_prepare (merge->project, table->insert, error)))
     return FALSE;
   for (guint c = 1; c < table->n_columns; c++)
     sqlite3_bind_value (stmt, (int) c, row->values[c]);
   if (!_crb_project_step_done (merge->project, stmt, "the merged record", error))
     return FALSE;
   id = sqlite3_last_insert_rowid (merge->db);
-  if (indexed && !dead && !_crb_fts_index (merge->db, fts, id, error))
+  if (indexed && !dead && !merge->index_later && !_crb_fts_index (merge->db, fts, id, error))
     return FALSE;
   if (g_str_equal (table->name, "revision") && !dead
       && !copy_original (merge, _crb_merge_row_text (row, table->col_uuid), error))
@@ -430,7 +442,7 @@ merge_one (CrbMerge *merge, CrbMergeRow *other, guint kind, GError **error)
   gboolean local_dead, other_dead;
 
   remap_references (merge, other);
-  local = _crb_merge_row_by_uuid (merge, FALSE, table, uuid, &local_error);
+  local = _crb_merge_row_by_uuid (merge, FALSE, table, uuid, TRUE, &local_error);
   if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -465,10 +477,43 @@ merge_one (CrbMerge *merge, CrbMergeRow *other, guint kind, GError **error)
   }
 }
 
+/* The rows a table pass inserted (ids above `after`) are indexed in one
+ * statement: one prepared statement per row is what made bulk merges
+ * slow.  Same rule as crb-fts.c: live rows, revisions only if current. */
+static gboolean
+index_inserted (CrbMerge *merge, const CrbMergeTable *table, gint64 after, GError **error)
+{
+  const char *sql = g_str_equal (table->name, "claim")
+                        ? "INSERT INTO claim_fts (rowid, note, exact) SELECT id, note, exact "
+                          "FROM claim WHERE id > ?1 AND deleted = 0"
+                        : "INSERT INTO revision_fts (rowid, text) SELECT id, text FROM revision "
+                          "WHERE id > ?1 AND deleted = 0 AND current = 1";
+  sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  return _crb_project_step_done (merge->project, stmt, "the search index", error);
+}
+
+static gint64
+last_id (CrbMerge *merge, const CrbMergeTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table->name);
+  sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 _crb_merge_rows (CrbMerge *merge, const CrbMergeTable *table, GError **error)
 {
-  g_autofree char *sql = _crb_merge_select_sql (table, "ORDER BY id");
+  g_autofree char *sql = g_strconcat (table->select_light, "ORDER BY id", NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint kind = 0;
   int rc;
@@ -476,6 +521,13 @@ _crb_merge_rows (CrbMerge *merge, const CrbMergeTable *table, GError **error)
   for (guint k = 0; k < CRB_MERGE_N_KINDS; k++)
     if (g_str_equal (crb_merge_kind_to_table (k), table->name))
       kind = k;
+
+  gboolean indexed;
+  gint64 before;
+
+  fts_of (table, &indexed);
+  before = indexed ? last_id (merge, table) : 0;
+  merge->index_later = indexed;
 
   /* Its own statement: the cached ones are used for single rows inside. */
   rc = sqlite3_prepare_v2 (merge->other, sql, -1, &stmt, NULL);
@@ -486,13 +538,19 @@ _crb_merge_rows (CrbMerge *merge, const CrbMergeTable *table, GError **error)
       g_autoptr (CrbMergeRow) other = _crb_merge_row_read (table, stmt);
       const char *uuid = _crb_merge_row_text (other, table->col_uuid);
 
+      other->light = TRUE;
+
       /* Documents and revisions matched by text were settled already. */
       if (uuid == NULL || g_strcmp0 (_crb_merge_redirect (merge, uuid), uuid) != 0)
         continue;
       if (!merge_one (merge, other, kind, error))
-        return FALSE;
+        {
+          merge->index_later = FALSE;
+          return FALSE;
+        }
     }
+  merge->index_later = FALSE;
   if (rc != SQLITE_DONE)
     return _crb_merge_exec_failed (merge->other, rc, "reading the other file", error);
-  return TRUE;
+  return !indexed || index_inserted (merge, table, before, error);
 }

@@ -66,6 +66,17 @@ static const struct
   { "event", "description" },
 };
 
+/* Big values a comparison never looks at (revisions are immutable but
+ * for their current flag). */
+static const struct
+{
+  const char *table;
+  const char *column;
+} heavies[] = {
+  { "revision", "text" }, { "revision", "notes" }, { "revision", "pages" },
+  { "revision", "paragraphs" },
+};
+
 static GMutex tables_mutex;
 static CrbMergeTable *tables;
 static guint n_tables;
@@ -105,6 +116,7 @@ describe_table (sqlite3 *db, const char *name, CrbMergeTable *table)
   table->unit_of = g_new (int, columns->len);
   table->references = g_new0 (const char *, columns->len);
   table->content = g_new0 (gboolean, columns->len);
+  table->heavy = g_new0 (gboolean, columns->len);
   g_ptr_array_add (columns, NULL);
   table->columns = (char **) g_ptr_array_free (g_steal_pointer (&columns), FALSE);
 
@@ -131,6 +143,9 @@ describe_table (sqlite3 *db, const char *name, CrbMergeTable *table)
       for (guint k = 0; k < G_N_ELEMENTS (contents); k++)
         if (g_str_equal (contents[k].table, name) && g_str_equal (contents[k].column, column))
           table->content[c] = TRUE;
+      for (guint k = 0; k < G_N_ELEMENTS (heavies); k++)
+        if (g_str_equal (heavies[k].table, name) && g_str_equal (heavies[k].column, column))
+          table->heavy[c] = TRUE;
 
       if (g_str_equal (column, "uuid"))
         table->col_uuid = (int) c;
@@ -146,6 +161,20 @@ describe_table (sqlite3 *db, const char *name, CrbMergeTable *table)
         table->col_deleted = (int) c;
     }
   table->n_units = units->len;
+  table->select_all = _crb_merge_select_sql (table, FALSE, "");
+  table->select_light = _crb_merge_select_sql (table, TRUE, "");
+  {
+    GString *insert = g_string_new (NULL);
+
+    g_string_append_printf (insert, "INSERT INTO %s (", name);
+    for (guint c = 1; c < table->n_columns; c++)
+      g_string_append_printf (insert, "%s\"%s\"", c > 1 ? ", " : "", table->columns[c]);
+    g_string_append (insert, ") VALUES (");
+    for (guint c = 1; c < table->n_columns; c++)
+      g_string_append_printf (insert, "%s?%u", c > 1 ? ", " : "", c);
+    g_string_append (insert, ")");
+    table->insert = g_string_free (insert, FALSE);
+  }
   g_ptr_array_add (units, NULL);
   table->unit_names = (char **) g_ptr_array_free (g_steal_pointer (&units), FALSE);
 }
@@ -358,12 +387,19 @@ _crb_merge_unit_json (CrbMergeRow *row, guint unit)
 }
 
 char *
-_crb_merge_select_sql (const CrbMergeTable *table, const char *where)
+_crb_merge_select_sql (const CrbMergeTable *table, gboolean light, const char *where)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT ");
 
   for (guint c = 0; c < table->n_columns; c++)
-    g_string_append_printf (sql, "%s\"%s\"", c ? ", " : "", table->columns[c]);
+    {
+      if (c)
+        g_string_append (sql, ", ");
+      if (light && table->heavy[c])
+        g_string_append (sql, "NULL");
+      else
+        g_string_append_printf (sql, "\"%s\"", table->columns[c]);
+    }
   g_string_append_printf (sql, " FROM %s %s", table->name, where ? where : "");
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
@@ -395,9 +431,10 @@ _crb_merge_prepare (CrbMerge *merge, gboolean other, const char *sql, GError **e
 
 CrbMergeRow *
 _crb_merge_row_by_uuid (CrbMerge *merge, gboolean other, const CrbMergeTable *table,
-                        const char *uuid, GError **error)
+                        const char *uuid, gboolean light, GError **error)
 {
-  g_autofree char *sql = _crb_merge_select_sql (table, "WHERE uuid = ?1");
+  g_autofree char *sql = g_strconcat (light ? table->select_light : table->select_all,
+                                      "WHERE uuid = ?1", NULL);
   sqlite3_stmt *stmt = _crb_merge_prepare (merge, other, sql, error);
   CrbMergeRow *row = NULL;
   int rc;
@@ -407,7 +444,10 @@ _crb_merge_row_by_uuid (CrbMerge *merge, gboolean other, const CrbMergeTable *ta
   crb_bind_text (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    row = _crb_merge_row_read (table, stmt);
+    {
+      row = _crb_merge_row_read (table, stmt);
+      row->light = light;
+    }
   else if (rc != SQLITE_DONE)
     _crb_merge_exec_failed (other ? merge->other : merge->db, rc, "the merge", error);
   sqlite3_reset (stmt);

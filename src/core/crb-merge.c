@@ -109,6 +109,28 @@ merge_clear (CrbMerge *merge)
   g_clear_pointer (&merge->touched_documents, g_hash_table_unref);
 }
 
+static int
+pragma_int (sqlite3 *db, const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  return -2000;
+}
+
+static void
+set_cache_size (CrbProject *project, int size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
+
+  _crb_project_lock (project);
+  if (!crb_project_is_closed (project))
+    sqlite3_exec (_crb_project_get_db (project), sql, NULL, NULL, NULL);
+  _crb_project_unlock (project);
+}
+
 static gboolean
 run_merge (CrbMerge *merge, GError **error)
 {
@@ -136,6 +158,7 @@ crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary 
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
   gboolean ok;
+  int cache_size;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (other_path != NULL, FALSE);
@@ -161,15 +184,21 @@ crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary 
       return FALSE;
     }
   merge.db = _crb_project_get_db (project);
+  /* A merge writes much in one transaction: a page cache that small
+   * would spill to the file half-way (and read it back). */
+  cache_size = pragma_int (merge.db, "PRAGMA cache_size");
+  sqlite3_exec (merge.db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
   ok = run_merge (&merge, error);
   merge_clear (&merge);
-  if (!ok)
+  if (ok)
     {
-      _crb_project_rollback_action (project);
-      return FALSE;
+      _crb_project_note_change (project, CRB_CHANGE_ALL);
+      ok = _crb_project_commit_action (project, error);
     }
-  _crb_project_note_change (project, CRB_CHANGE_ALL);
-  if (!_crb_project_commit_action (project, error))
+  else
+    _crb_project_rollback_action (project);
+  set_cache_size (project, cache_size);
+  if (!ok)
     return FALSE;
   if (summary)
     *summary = counts;
