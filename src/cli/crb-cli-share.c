@@ -40,7 +40,7 @@ print_summary_json (const CrbMergeSummary *summary)
 static void
 print_summary (const char *other, const CrbMergeSummary *summary)
 {
-  guint added = 0;
+  guint    added = 0;
   gboolean first = TRUE;
 
   for (guint k = 0; k < CRB_MERGE_N_KINDS; k++)
@@ -164,17 +164,17 @@ crb_cli_conflicts (int argc, char **argv)
       return CRB_CLI_EXIT_OK;
     }
   {
-    g_autoptr (CrbCliTable) table = crb_cli_table_new ("ID", "RECORD", "FIELD", "HOLDS", "BY",
-                                                       "OTHER", "BY", NULL);
+    g_autoptr (CrbCliTable) table =
+        crb_cli_table_new ("ID", "RECORD", "FIELD", "HOLDS", "BY", "OTHER", "BY", NULL);
 
     for (guint i = 0; i < conflicts->len; i++)
       {
         CrbMergeConflict *conflict = g_ptr_array_index (conflicts, i);
-        g_autofree char *id = crb_cli_short_id (conflict->uuid);
-        g_autofree char *row = crb_cli_short_id (conflict->row_uuid);
-        g_autofree char *record = g_strdup_printf ("%s %s", conflict->table, row);
-        g_autofree char *kept = crb_cli_one_line (conflict->kept_value, 40);
-        g_autofree char *other = crb_cli_one_line (conflict->other_value, 40);
+        g_autofree char  *id = crb_cli_short_id (conflict->uuid);
+        g_autofree char  *row = crb_cli_short_id (conflict->row_uuid);
+        g_autofree char  *record = g_strdup_printf ("%s %s", conflict->table, row);
+        g_autofree char  *kept = crb_cli_one_line (conflict->kept_value, 40);
+        g_autofree char  *other = crb_cli_one_line (conflict->other_value, 40);
 
         crb_cli_table_add_row (table, id, record, conflict->field, kept, conflict->kept_by, other,
                                conflict->other_by);

@@ -22,27 +22,27 @@
 
 typedef struct
 {
-  const char *id;        /* as given, for the report */
-  char       *uuid;      /* from urn:uuid:…, if valid */
+  const char *id;   /* as given, for the report */
+  char       *uuid; /* from urn:uuid:…, if valid */
   const char *source;
   const char *exact;
   const char *prefix;
   const char *suffix;
-  gint64      start;     /* -1 when not given */
+  gint64      start; /* -1 when not given */
   gint64      end;
   const char *kind;
   GString    *note;
-  GPtrArray  *tags;      /* const char * */
+  GPtrArray  *tags; /* const char * */
   const char *creator;
-  gint64      created;   /* ms, 0 when not given */
+  gint64      created; /* ms, 0 when not given */
   gint64      modified;
 } Annotation;
 
 typedef struct
 {
-  char     *document;
-  char     *revision;
-  char     *text;
+  char *document;
+  char *revision;
+  char *text;
 } Candidate;
 
 void
@@ -88,8 +88,8 @@ int_member (JsonObject *object, const char *name)
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-      && json_node_get_int (node) >= 0 && json_node_get_int (node) <= G_MAXINT32)
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
+      json_node_get_int (node) >= 0 && json_node_get_int (node) <= G_MAXINT32)
     return json_node_get_int (node);
   return -1;
 }
@@ -134,8 +134,7 @@ read_body (JsonObject *body, gpointer data)
   if (g_strcmp0 (purpose, "tagging") == 0)
     g_ptr_array_add (annotation->tags, (gpointer) value);
   else
-    g_string_append_printf (annotation->note, "%s%s", annotation->note->len ? "\n\n" : "",
-                            value);
+    g_string_append_printf (annotation->note, "%s%s", annotation->note->len ? "\n\n" : "", value);
 }
 
 static void
@@ -178,8 +177,8 @@ read_annotation (JsonObject *object, Annotation *annotation)
   annotation->note = g_string_new (NULL);
   annotation->tags = g_ptr_array_new ();
   annotation->id = string_member (object, "id");
-  if (annotation->id && g_str_has_prefix (annotation->id, "urn:uuid:")
-      && g_uuid_string_is_valid (annotation->id + 9))
+  if (annotation->id && g_str_has_prefix (annotation->id, "urn:uuid:") &&
+      g_uuid_string_is_valid (annotation->id + 9))
     annotation->uuid = g_ascii_strdown (annotation->id + 9, -1);
   annotation->kind = g_strcmp0 (motivation, "highlighting") == 0  ? "highlight"
                      : g_strcmp0 (motivation, "questioning") == 0 ? "question"
@@ -209,8 +208,8 @@ annotations_of (JsonNode *root)
   else if (JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
-      JsonNode *first = json_object_get_member (object, "first");
-      JsonNode *list = json_object_get_member (object, "items");
+      JsonNode   *first = json_object_get_member (object, "first");
+      JsonNode   *list = json_object_get_member (object, "items");
 
       if (first && JSON_NODE_HOLDS_OBJECT (first))
         list = json_object_get_member (json_node_get_object (first), "items");
@@ -230,9 +229,9 @@ static GArray *
 candidates_for (CrbProject *project, const char *source, GError **error)
 {
   g_autoptr (GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  const char *document = source && g_str_has_prefix (source, "urn:uuid:") ? source + 9 : NULL;
+  const char   *document = source && g_str_has_prefix (source, "urn:uuid:") ? source + 9 : NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_array_set_clear_func (candidates, candidate_clear);
   for (int pass = 0; pass < 2 && candidates->len == 0; pass++)
@@ -273,13 +272,13 @@ place (const Annotation *annotation, const char *text, guint *start, guint *end)
   glong length = g_utf8_strlen (text, -1);
   g_autoptr (CrbReanchorTexts) texts = NULL;
 
-  if (annotation->start >= 0 && annotation->end > annotation->start
-      && annotation->end <= length)
+  if (annotation->start >= 0 && annotation->end > annotation->start && annotation->end <= length)
     {
       const char *s = g_utf8_offset_to_pointer (text, annotation->start);
       const char *e = g_utf8_offset_to_pointer (s, annotation->end - annotation->start);
 
-      if ((gsize) (e - s) == strlen (annotation->exact) && memcmp (s, annotation->exact, e - s) == 0)
+      if ((gsize) (e - s) == strlen (annotation->exact) &&
+          memcmp (s, annotation->exact, e - s) == 0)
         {
           *start = (guint) annotation->start;
           *end = (guint) annotation->end;
@@ -306,13 +305,13 @@ tag_claim (CrbProject *project, const char *claim_uuid, const char *name, GError
 {
   static const char *tag_columns[] = { "name" };
   static const char *link_columns[] = { "claim_uuid", "tag_uuid" };
-  g_autofree char *tag = NULL;
-  sqlite3_stmt *stmt = _crb_project_prepare (project,
-                                             "SELECT uuid FROM tag WHERE deleted = 0 AND name = ?1 "
-                                             "ORDER BY parent_uuid IS NOT NULL, uuid LIMIT 1",
-                                             error);
-  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-  gboolean ok;
+  g_autofree char   *tag = NULL;
+  sqlite3_stmt      *stmt = _crb_project_prepare (project,
+                                                  "SELECT uuid FROM tag WHERE deleted = 0 AND name = ?1 "
+                                                       "ORDER BY parent_uuid IS NOT NULL, uuid LIMIT 1",
+                                                  error);
+  GValue             values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  gboolean           ok;
 
   if (stmt == NULL)
     return FALSE;
@@ -324,14 +323,14 @@ tag_claim (CrbProject *project, const char *claim_uuid, const char *name, GError
   g_value_init (&values[0], G_TYPE_STRING);
   g_value_init (&values[1], G_TYPE_STRING);
   g_value_set_string (&values[0], name);
-  ok = tag != NULL || _crb_edit_insert (project, "tag", NULL, tag_columns, values, 1, &tag, NULL,
-                                        error);
+  ok = tag != NULL ||
+       _crb_edit_insert (project, "tag", NULL, tag_columns, values, 1, &tag, NULL, error);
   if (ok)
     {
       g_value_set_string (&values[0], claim_uuid);
       g_value_set_string (&values[1], tag);
-      ok = _crb_edit_insert (project, "claim_tag", NULL, link_columns, values, 2, NULL, NULL,
-                             error);
+      ok =
+          _crb_edit_insert (project, "claim_tag", NULL, link_columns, values, 2, NULL, NULL, error);
     }
   g_value_unset (&values[0]);
   g_value_unset (&values[1]);
@@ -342,17 +341,18 @@ static gboolean
 add_claim (CrbProject *project, const Annotation *annotation, const Candidate *where, guint start,
            guint end, GError **error)
 {
-  static const char *columns[] = { "document_uuid", "revision_uuid", "start_offset", "end_offset",
-                                   "exact", "prefix", "suffix", "kind", "note" };
-  GValue values[G_N_ELEMENTS (columns)] = { G_VALUE_INIT };
-  glong length = g_utf8_strlen (where->text, -1);
-  g_autofree char *exact = slice (where->text, start, end);
-  g_autofree char *prefix = slice (where->text, (glong) start - CONTEXT_CHARS, start);
-  g_autofree char *suffix = slice (where->text, end, MIN ((glong) end + CONTEXT_CHARS, length));
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  gint64 rowid;
-  gboolean ok;
+  static const char *columns[] = { "document_uuid", "revision_uuid", "start_offset",
+                                   "end_offset",    "exact",         "prefix",
+                                   "suffix",        "kind",          "note" };
+  GValue             values[G_N_ELEMENTS (columns)] = { G_VALUE_INIT };
+  glong              length = g_utf8_strlen (where->text, -1);
+  g_autofree char   *exact = slice (where->text, start, end);
+  g_autofree char   *prefix = slice (where->text, (glong) start - CONTEXT_CHARS, start);
+  g_autofree char   *suffix = slice (where->text, end, MIN ((glong) end + CONTEXT_CHARS, length));
+  g_autofree char   *uuid = NULL;
+  sqlite3_stmt      *stmt;
+  gint64             rowid;
+  gboolean           ok;
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     g_value_init (&values[i], i == 2 || i == 3 ? G_TYPE_INT64 : G_TYPE_STRING);
@@ -384,8 +384,8 @@ add_claim (CrbProject *project, const Annotation *annotation, const Candidate *w
                                          error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rowid);
-      crb_bind_text (stmt, 2, annotation->creator && *annotation->creator ? annotation->creator
-                                                                          : NULL);
+      crb_bind_text (stmt, 2,
+                     annotation->creator && *annotation->creator ? annotation->creator : NULL);
       if (annotation->created)
         sqlite3_bind_int64 (stmt, 3, annotation->created);
       if (annotation->modified)
@@ -404,8 +404,8 @@ add_claim (CrbProject *project, const Annotation *annotation, const Candidate *w
 static gboolean
 known_claim (CrbProject *project, const char *uuid, gboolean *deleted)
 {
-  sqlite3_stmt *stmt = _crb_project_prepare (project, "SELECT deleted FROM claim WHERE uuid = ?1",
-                                             NULL);
+  sqlite3_stmt *stmt =
+      _crb_project_prepare (project, "SELECT deleted FROM claim WHERE uuid = ?1", NULL);
   gboolean found = FALSE;
 
   if (stmt == NULL || uuid == NULL)
@@ -429,9 +429,9 @@ import_one (CrbProject *project, JsonObject *object, guint index, CrbAnnotationI
   g_autoptr (GArray) candidates = NULL;
   g_autofree char *label = NULL;
   const Candidate *chosen = NULL;
-  guint start = 0, end = 0, found = 0;
-  gboolean deleted = FALSE, ok = TRUE;
-  const char *why = NULL;
+  guint            start = 0, end = 0, found = 0;
+  gboolean         deleted = FALSE, ok = TRUE;
+  const char      *why = NULL;
 
   if (!read_annotation (object, &annotation))
     why = "it is not an Annotation";
@@ -451,8 +451,8 @@ import_one (CrbProject *project, JsonObject *object, guint index, CrbAnnotationI
       for (guint i = 0; i < candidates->len; i++)
         {
           const Candidate *candidate = &g_array_index (candidates, Candidate, i);
-          guint s = 0, e = 0;
-          CrbAnchorStatus status = place (&annotation, candidate->text, &s, &e);
+          guint            s = 0, e = 0;
+          CrbAnchorStatus  status = place (&annotation, candidate->text, &s, &e);
 
           if (status == CRB_ANCHOR_AMBIGUOUS)
             found += 2;

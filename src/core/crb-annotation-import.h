@@ -15,7 +15,7 @@ typedef struct
   GPtrArray *unmatched;       /* one line per annotation left out: its id and why */
 } CrbAnnotationImport;
 
-void                 crb_annotation_import_free     (CrbAnnotationImport *report);
+void crb_annotation_import_free (CrbAnnotationImport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbAnnotationImport, crb_annotation_import_free)
 
 /* Reads Web Annotation JSON-LD (one Annotation, an array of them, an
@@ -28,9 +28,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbAnnotationImport, crb_annotation_import_free)
  * document, or several equally, are reported, not guessed.  Claims keep
  * the annotation's id, creator and times; motivations highlighting and
  * questioning give highlights and questions; tagging bodies become tags. */
-CrbAnnotationImport *crb_project_import_annotations (CrbProject   *project,
-                                                     const char   *json,
-                                                     gssize        length,
-                                                     GError      **error);
+CrbAnnotationImport *crb_project_import_annotations (CrbProject *project, const char *json,
+                                                     gssize length, GError **error);
 
 G_END_DECLS

@@ -89,7 +89,7 @@ write_header (Writer *w, CrbEvent *event, guint n_links, guint n_sources)
 {
   g_autofree char *when = NULL;
   g_autofree char *counts = NULL;
-  gboolean first = TRUE;
+  gboolean         first = TRUE;
 
   if (w->html)
     {
@@ -127,7 +127,7 @@ write_account (Writer *w, CrbEventClaim *link, CrbClaim *claim)
 {
   g_autofree char *credibility = NULL;
   const char *note = claim && !crb_claim_get_private (claim) ? crb_claim_get_note (claim) : NULL;
-  gboolean first = TRUE;
+  gboolean    first = TRUE;
 
   raw (w, "- ", "<li>");
   raw (w, "**", "<span class=\"stance\">");
@@ -155,7 +155,7 @@ write_source (Writer *w, CrbDocument *document, gint64 retrieved_at)
 {
   g_autofree char *source = _crb_export_source (document);
   g_autofree char *retrieved = _crb_export_time (retrieved_at);
-  gboolean first = FALSE;
+  gboolean         first = FALSE;
 
   raw (w, "- **", "<li><strong>");
   text (w, crb_document_get_title (document));
@@ -174,16 +174,15 @@ write_accounts (CrbProject *project, Writer *w, CrbEvent *event, GPtrArray *face
 {
   const char *section = "";
   const char *source = NULL;
-  gboolean open_list = FALSE;
+  gboolean    open_list = FALSE;
 
   for (guint i = 0; i < links->len; i++)
     {
       CrbEventClaim *link = g_ptr_array_index (links, i);
-      const char *facet = crb_event_claim_get_facet_name (link);
-      const char *document_uuid = crb_event_claim_get_document_uuid (link);
-      g_autoptr (CrbClaim) claim = crb_project_find_claim (project,
-                                                           crb_event_claim_get_claim_uuid (link),
-                                                           NULL);
+      const char    *facet = crb_event_claim_get_facet_name (link);
+      const char    *document_uuid = crb_event_claim_get_document_uuid (link);
+      g_autoptr (CrbClaim) claim =
+          crb_project_find_claim (project, crb_event_claim_get_claim_uuid (link), NULL);
 
       if (g_strcmp0 (facet ? facet : "", section) != 0 || i == 0)
         {
@@ -200,8 +199,9 @@ write_accounts (CrbProject *project, Writer *w, CrbEvent *event, GPtrArray *face
 
           if (open_list)
             raw (w, "\n", "</ul>\n");
-          heading (w, 3, document ? crb_document_get_title (document)
-                                  : crb_event_claim_get_document_title (link));
+          heading (w, 3,
+                   document ? crb_document_get_title (document)
+                            : crb_event_claim_get_document_title (link));
           raw (w, "", "<ul>\n");
           open_list = TRUE;
           source = document_uuid;
@@ -218,11 +218,11 @@ write_accounts (CrbProject *project, Writer *w, CrbEvent *event, GPtrArray *face
     for (guint f = 0; f < facets->len; f++)
       {
         const char *name = crb_facet_get_name (g_ptr_array_index (facets, f));
-        gboolean used = FALSE;
+        gboolean    used = FALSE;
 
         for (guint i = 0; i < links->len && !used; i++)
-          used = g_strcmp0 (crb_event_claim_get_facet_name (g_ptr_array_index (links, i)), name)
-                 == 0;
+          used =
+              g_strcmp0 (crb_event_claim_get_facet_name (g_ptr_array_index (links, i)), name) == 0;
         if (!used)
           g_string_append_printf (empty, "%s%s", empty->len ? ", " : "", name);
       }
@@ -243,23 +243,23 @@ _crb_export_briefing (CrbProject *project, const char *event_id, gboolean html, 
   g_autoptr (CrbEvent) event = crb_project_find_event (project, event_id, error);
   g_autoptr (GPtrArray) facets = NULL;
   g_autoptr (GPtrArray) links = NULL;
-  g_autoptr (GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            g_object_unref);
+  g_autoptr (GHashTable) documents =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
   Writer w = { g_string_new (NULL), html };
 
-  if (event == NULL
-      || !(facets = crb_project_list_facets (project, crb_record_get_uuid (CRB_RECORD (event)),
-                                             error))
-      || !(links = crb_project_list_event_claims (project,
-                                                  crb_record_get_uuid (CRB_RECORD (event)), error)))
+  if (event == NULL ||
+      !(facets =
+            crb_project_list_facets (project, crb_record_get_uuid (CRB_RECORD (event)), error)) ||
+      !(links = crb_project_list_event_claims (project, crb_record_get_uuid (CRB_RECORD (event)),
+                                               error)))
     {
       g_string_free (w.out, TRUE);
       return NULL;
     }
   for (guint i = 0; i < links->len; i++)
     {
-      const char *uuid = crb_event_claim_get_document_uuid (g_ptr_array_index (links, i));
+      const char  *uuid = crb_event_claim_get_document_uuid (g_ptr_array_index (links, i));
       CrbDocument *document;
 
       if (g_hash_table_contains (documents, uuid))

@@ -15,18 +15,17 @@
 #include "crb-record.h"
 
 static const char *columns[] = {
-  "claim id",    "document title",     "publisher", "published", "origin",
-  "quote",       "note",               "kind",      "credibility", "source reliability",
-  "tags",        "entities",           "events",    "author",    "created",
-  "modified",    "anchor status",
+  "claim id", "document title", "publisher",   "published",          "origin",        "quote",
+  "note",     "kind",           "credibility", "source reliability", "tags",          "entities",
+  "events",   "author",         "created",     "modified",           "anchor status",
 };
 
 static void
 add_field (GString *row, const char *value, gboolean first)
 {
   const char *text = value ? value : "";
-  gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
-  gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL;
+  gboolean    formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
+  gboolean    quote = formula || strpbrk (text, ",\"\r\n") != NULL;
 
   if (!first)
     g_string_append_c (row, ',');
@@ -68,9 +67,9 @@ _crb_export_csv (CrbProject *project, GError **error)
 
   for (guint i = 0; i < items->len; i++)
     {
-      CrbExportClaim *item = g_ptr_array_index (items, i);
-      CrbClaim *claim = item->claim;
-      CrbRecord *record = CRB_RECORD (claim);
+      CrbExportClaim  *item = g_ptr_array_index (items, i);
+      CrbClaim        *claim = item->claim;
+      CrbRecord       *record = CRB_RECORD (claim);
       g_autofree char *credibility = crb_claim_get_credibility (claim)
                                          ? g_strdup_printf ("%u", crb_claim_get_credibility (claim))
                                          : NULL;
@@ -82,24 +81,24 @@ _crb_export_csv (CrbProject *project, GError **error)
       g_autofree char *events = joined (item->events);
       g_autofree char *created = _crb_export_time (crb_record_get_created_at (record));
       g_autofree char *modified = _crb_export_time (crb_record_get_modified_at (record));
-      const char *fields[] = {
-        crb_record_get_uuid (record),
-        crb_document_get_title (item->document),
-        crb_document_get_publisher (item->document),
-        crb_document_get_published_at (item->document),
-        origin,
-        crb_claim_get_exact (claim),
+      const char      *fields[] = {
+             crb_record_get_uuid (record),
+             crb_document_get_title (item->document),
+             crb_document_get_publisher (item->document),
+             crb_document_get_published_at (item->document),
+             origin,
+             crb_claim_get_exact (claim),
         crb_claim_get_private (claim) ? "" : crb_claim_get_note (claim),
-        crb_claim_get_kind (claim),
-        credibility,
-        crb_document_get_reliability (item->document),
-        tags,
-        entities,
-        events,
-        crb_record_get_author (record),
-        created,
-        modified,
-        crb_claim_get_anchor_status (claim),
+             crb_claim_get_kind (claim),
+             credibility,
+             crb_document_get_reliability (item->document),
+             tags,
+             entities,
+             events,
+             crb_record_get_author (record),
+             created,
+             modified,
+             crb_claim_get_anchor_status (claim),
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (columns));

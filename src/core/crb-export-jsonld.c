@@ -62,12 +62,12 @@ add_body (JsonBuilder *builder, const char *value, const char *purpose)
 static void
 add_annotation (JsonBuilder *builder, CrbExportClaim *item)
 {
-  CrbClaim *claim = item->claim;
-  CrbRecord *record = CRB_RECORD (claim);
+  CrbClaim        *claim = item->claim;
+  CrbRecord       *record = CRB_RECORD (claim);
   g_autofree char *id = g_strdup_printf ("urn:uuid:%s", crb_record_get_uuid (record));
   g_autofree char *source = _crb_export_source (item->document);
-  const char *note = crb_claim_get_private (claim) ? "" : crb_claim_get_note (claim);
-  gboolean has_note = note && *note;
+  const char      *note = crb_claim_get_private (claim) ? "" : crb_claim_get_note (claim);
+  gboolean         has_note = note && *note;
 
   json_builder_begin_object (builder);
   add_string (builder, "@context", ANNO_CONTEXT);
@@ -89,7 +89,7 @@ add_annotation (JsonBuilder *builder, CrbExportClaim *item)
       if (has_note)
         add_body (builder, note,
                   g_str_equal (motivation_of (claim), "questioning") ? "questioning"
-                                                                      : "commenting");
+                                                                     : "commenting");
       for (guint i = 0; i < item->tags->len; i++)
         add_body (builder, g_ptr_array_index (item->tags, i), "tagging");
       json_builder_end_array (builder);

@@ -21,23 +21,18 @@ typedef struct
   GPtrArray   *events;       /* "title: facet (stance)" */
 } CrbExportClaim;
 
-void       _crb_export_claim_free   (CrbExportClaim *item);
+void _crb_export_claim_free (CrbExportClaim *item);
 /* Every live claim in document and text order, with its context. */
-GPtrArray *_crb_export_claims       (CrbProject     *project,
-                                     GError        **error);
+GPtrArray *_crb_export_claims (CrbProject *project, GError **error);
 /* ISO 8601 (UTC) of a time in ms, or NULL for 0. */
-char      *_crb_export_time         (gint64          ms);
+char *_crb_export_time (gint64 ms);
 /* Where a claim's document can be found by others: its final or original
  * URL when it is a web address, else urn:uuid:… (local paths stay home). */
-char      *_crb_export_source       (CrbDocument    *document);
+char *_crb_export_source (CrbDocument *document);
 
-char      *_crb_export_jsonld       (CrbProject     *project,
-                                     GError        **error);
-char      *_crb_export_csv          (CrbProject     *project,
-                                     GError        **error);
-char      *_crb_export_briefing     (CrbProject     *project,
-                                     const char     *event_id,
-                                     gboolean        html,
-                                     GError        **error);
+char *_crb_export_jsonld (CrbProject *project, GError **error);
+char *_crb_export_csv (CrbProject *project, GError **error);
+char *_crb_export_briefing (CrbProject *project, const char *event_id, gboolean html,
+                            GError **error);
 
 G_END_DECLS

@@ -21,9 +21,9 @@ crb_export_format_from_string (const char *name, CrbExportFormat *format)
     const char     *name;
     CrbExportFormat format;
   } names[] = {
-    { "jsonld", CRB_EXPORT_JSONLD },     { "json-ld", CRB_EXPORT_JSONLD },
-    { "csv", CRB_EXPORT_CSV },           { "markdown", CRB_EXPORT_MARKDOWN },
-    { "md", CRB_EXPORT_MARKDOWN },       { "html", CRB_EXPORT_HTML },
+    { "jsonld", CRB_EXPORT_JSONLD }, { "json-ld", CRB_EXPORT_JSONLD },
+    { "csv", CRB_EXPORT_CSV },       { "markdown", CRB_EXPORT_MARKDOWN },
+    { "md", CRB_EXPORT_MARKDOWN },   { "html", CRB_EXPORT_HTML },
   };
 
   for (guint i = 0; name && i < G_N_ELEMENTS (names); i++)
@@ -61,8 +61,8 @@ _crb_export_source (CrbDocument *document)
                                crb_document_get_origin (document) };
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] && (g_str_has_prefix (candidates[i], "https://")
-                          || g_str_has_prefix (candidates[i], "http://")))
+    if (candidates[i] && (g_str_has_prefix (candidates[i], "https://") ||
+                          g_str_has_prefix (candidates[i], "http://")))
       return g_strdup (candidates[i]);
   return g_strdup_printf ("urn:uuid:%s", crb_record_get_uuid (CRB_RECORD (document)));
 }
@@ -71,7 +71,7 @@ static gint64
 revision_retrieved_at (CrbProject *project, const char *revision_uuid)
 {
   sqlite3_stmt *stmt;
-  gint64 at = 0;
+  gint64        at = 0;
 
   _crb_project_lock (project);
   stmt = _crb_project_prepare (project, "SELECT retrieved_at FROM revision WHERE uuid = ?1", NULL);
@@ -92,15 +92,15 @@ describe (CrbProject *project, CrbClaim *claim, GHashTable *documents, GError **
   g_autoptr (GPtrArray) tags = NULL;
   g_autoptr (GPtrArray) entities = NULL;
   g_autoptr (GPtrArray) events = NULL;
-  const char *uuid = crb_record_get_uuid (CRB_RECORD (claim));
+  const char     *uuid = crb_record_get_uuid (CRB_RECORD (claim));
   CrbExportClaim *item;
-  CrbDocument *document = g_hash_table_lookup (documents, crb_claim_get_document_uuid (claim));
+  CrbDocument    *document = g_hash_table_lookup (documents, crb_claim_get_document_uuid (claim));
 
   if (document == NULL)
     return NULL; /* its document is gone: nothing to point at */
-  if (!(tags = crb_project_list_claim_tags (project, uuid, error))
-      || !(entities = crb_project_list_claim_entities (project, uuid, error))
-      || !(events = crb_project_list_claim_events (project, uuid, error)))
+  if (!(tags = crb_project_list_claim_tags (project, uuid, error)) ||
+      !(entities = crb_project_list_claim_entities (project, uuid, error)) ||
+      !(events = crb_project_list_claim_events (project, uuid, error)))
     return NULL;
 
   item = g_new0 (CrbExportClaim, 1);
@@ -123,14 +123,14 @@ describe (CrbProject *project, CrbClaim *claim, GHashTable *documents, GError **
   for (guint i = 0; i < events->len; i++)
     {
       CrbEventClaim *link = g_ptr_array_index (events, i);
-      const char *facet = crb_event_claim_get_facet_name (link);
+      const char    *facet = crb_event_claim_get_facet_name (link);
 
       g_ptr_array_add (item->events,
-                       facet ? g_strdup_printf ("%s: %s (%s)",
-                                                crb_event_claim_get_event_title (link), facet,
-                                                crb_event_claim_get_stance (link))
-                             : g_strdup_printf ("%s (%s)", crb_event_claim_get_event_title (link),
-                                                crb_event_claim_get_stance (link)));
+                       facet
+                           ? g_strdup_printf ("%s: %s (%s)", crb_event_claim_get_event_title (link),
+                                              facet, crb_event_claim_get_stance (link))
+                           : g_strdup_printf ("%s (%s)", crb_event_claim_get_event_title (link),
+                                              crb_event_claim_get_stance (link)));
     }
   return item;
 }
@@ -138,8 +138,8 @@ describe (CrbProject *project, CrbClaim *claim, GHashTable *documents, GError **
 GPtrArray *
 _crb_export_claims (CrbProject *project, GError **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) _crb_export_claim_free);
+  g_autoptr (GPtrArray) items =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) _crb_export_claim_free);
   g_autoptr (GPtrArray) documents = crb_project_list_documents (project, error);
   g_autoptr (GPtrArray) claims = NULL;
   g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
@@ -152,8 +152,8 @@ _crb_export_claims (CrbProject *project, GError **error)
   for (guint i = 0; i < claims->len; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      CrbExportClaim *item = describe (project, g_ptr_array_index (claims, i), by_uuid,
-                                       &local_error);
+      CrbExportClaim *item =
+          describe (project, g_ptr_array_index (claims, i), by_uuid, &local_error);
 
       if (local_error)
         {

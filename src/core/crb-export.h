@@ -17,15 +17,12 @@ typedef enum
 } CrbExportFormat;
 
 /* "jsonld", "csv", "markdown" (or "md") and "html". */
-gboolean crb_export_format_from_string (const char      *name,
-                                        CrbExportFormat *format);
+gboolean crb_export_format_from_string (const char *name, CrbExportFormat *format);
 
 /* The export as text (UTF-8).  Briefings need `event_id` (a UUID, prefix or
  * title); the other formats take every live claim and ignore it.  Notes
  * marked private are left out. */
-char    *crb_project_export            (CrbProject      *project,
-                                        CrbExportFormat  format,
-                                        const char      *event_id,
-                                        GError         **error);
+char *crb_project_export (CrbProject *project, CrbExportFormat format, const char *event_id,
+                          GError **error);
 
 G_END_DECLS

@@ -12,8 +12,8 @@
 #include "crb-fts-private.h"
 #include "crb-merge-private.h"
 
-#define CONFLICT_COLUMNS                                                                         \
-  "uuid, tbl, row_uuid, field, kept_value, kept_by, other_value, other_by, created_at, "        \
+#define CONFLICT_COLUMNS                                                                           \
+  "uuid, tbl, row_uuid, field, kept_value, kept_by, other_value, other_by, created_at, "           \
   "resolved, resolved_by, resolved_at"
 
 gboolean
@@ -21,14 +21,14 @@ _crb_merge_record_conflict (CrbMerge *merge, CrbMergeRow *kept, CrbMergeRow *oth
                             GError **error)
 {
   const CrbMergeTable *table = kept->table;
-  const char *row_uuid = _crb_merge_row_text (kept, table->col_uuid);
-  g_autofree char *kept_hash = _crb_merge_unit_hash (kept, unit);
-  g_autofree char *other_hash = _crb_merge_unit_hash (other, unit);
-  g_autofree char *kept_value = _crb_merge_unit_json (kept, unit);
-  g_autofree char *other_value = _crb_merge_unit_json (other, unit);
-  g_autofree char *pair = g_strdup_printf ("%s+%s", kept_hash, other_hash);
-  g_autofree char *uuid = _crb_merge_version_id (row_uuid, table->unit_names[unit], pair,
-                                                 "conflict");
+  const char          *row_uuid = _crb_merge_row_text (kept, table->col_uuid);
+  g_autofree char     *kept_hash = _crb_merge_unit_hash (kept, unit);
+  g_autofree char     *other_hash = _crb_merge_unit_hash (other, unit);
+  g_autofree char     *kept_value = _crb_merge_unit_json (kept, unit);
+  g_autofree char     *other_value = _crb_merge_unit_json (other, unit);
+  g_autofree char     *pair = g_strdup_printf ("%s+%s", kept_hash, other_hash);
+  g_autofree char     *uuid =
+      _crb_merge_version_id (row_uuid, table->unit_names[unit], pair, "conflict");
   sqlite3_stmt *stmt;
 
   stmt = _crb_project_prepare (merge->project,
@@ -45,8 +45,9 @@ _crb_merge_record_conflict (CrbMerge *merge, CrbMergeRow *kept, CrbMergeRow *oth
   crb_bind_text (stmt, 6, _crb_merge_row_text (kept, table->col_modified_by));
   crb_bind_text (stmt, 7, other_value);
   crb_bind_text (stmt, 8, _crb_merge_row_text (other, table->col_modified_by));
-  sqlite3_bind_int64 (stmt, 9, MAX (_crb_merge_row_int (kept, table->col_modified),
-                                    _crb_merge_row_int (other, table->col_modified)));
+  sqlite3_bind_int64 (stmt, 9,
+                      MAX (_crb_merge_row_int (kept, table->col_modified),
+                           _crb_merge_row_int (other, table->col_modified)));
   if (!_crb_project_step_done (merge->project, stmt, "the review list", error))
     return FALSE;
   if (sqlite3_changes (merge->db) > 0)
@@ -58,13 +59,12 @@ gboolean
 _crb_merge_union_conflicts (CrbMerge *merge, GError **error)
 {
   sqlite3_stmt *read, *write, *resolve;
-  int rc;
+  int           rc;
 
   if (merge->other_version < 2)
     return TRUE;
-  if (!(read = _crb_merge_prepare (merge, TRUE,
-                                   "SELECT " CONFLICT_COLUMNS " FROM merge_conflict ORDER BY id",
-                                   error)))
+  if (!(read = _crb_merge_prepare (
+            merge, TRUE, "SELECT " CONFLICT_COLUMNS " FROM merge_conflict ORDER BY id", error)))
     return FALSE;
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
     {
@@ -133,12 +133,12 @@ gboolean
 _crb_merge_union_redirects (CrbMerge *merge, GError **error)
 {
   sqlite3_stmt *read;
-  int rc;
+  int           rc;
 
   if (merge->other_version < 2)
     return TRUE;
-  if (!(read = _crb_merge_prepare (merge, TRUE, "SELECT uuid, tbl, into_uuid FROM redirect",
-                                   error)))
+  if (!(read =
+            _crb_merge_prepare (merge, TRUE, "SELECT uuid, tbl, into_uuid FROM redirect", error)))
     return FALSE;
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
     {
@@ -195,13 +195,12 @@ conflict_from_row (sqlite3_stmt *stmt)
 }
 
 static GPtrArray *
-list_conflicts (CrbProject *project, gboolean include_resolved, const char *prefix,
-                GError **error)
+list_conflicts (CrbProject *project, gboolean include_resolved, const char *prefix, GError **error)
 {
-  g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) crb_merge_conflict_free);
+  g_autoptr (GPtrArray) conflicts =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) crb_merge_conflict_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   _crb_project_lock (project);
   stmt = _crb_project_prepare (project,
@@ -256,20 +255,20 @@ bind_json (sqlite3_stmt *stmt, int index, JsonNode *node)
 static gboolean
 apply_other (CrbProject *project, CrbMergeConflict *conflict, GError **error)
 {
-  sqlite3 *db = _crb_project_get_db (project);
+  sqlite3             *db = _crb_project_get_db (project);
   const CrbMergeTable *table = _crb_merge_table (db, conflict->table);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   JsonObject *values;
-  gboolean indexed = table && (g_str_equal (table->name, "claim")
-                               || g_str_equal (table->name, "revision"));
+  gboolean    indexed =
+      table && (g_str_equal (table->name, "claim") || g_str_equal (table->name, "revision"));
   CrbFtsTable fts = table && g_str_equal (table->name, "claim") ? CRB_FTS_CLAIM : CRB_FTS_REVISION;
   sqlite3_stmt *stmt;
-  gint64 id = -1;
+  gint64        id = -1;
 
-  if (table == NULL || !json_parser_load_from_data (parser, conflict->other_value, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (table == NULL || !json_parser_load_from_data (parser, conflict->other_value, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_INVALID,
                            "This entry of the review list is damaged and cannot be applied.");
@@ -278,8 +277,9 @@ apply_other (CrbProject *project, CrbMergeConflict *conflict, GError **error)
   values = json_node_get_object (json_parser_get_root (parser));
   g_string_append_printf (sql, "UPDATE %s SET modified_at = ?2, modified_by = ?3", table->name);
   for (guint c = 0; c < table->n_columns; c++)
-    if (table->unit_of[c] >= 0 && g_str_equal (table->unit_names[table->unit_of[c]], conflict->field)
-        && json_object_has_member (values, table->columns[c]))
+    if (table->unit_of[c] >= 0 &&
+        g_str_equal (table->unit_names[table->unit_of[c]], conflict->field) &&
+        json_object_has_member (values, table->columns[c]))
       {
         g_array_append_val (columns, c);
         g_string_append_printf (sql, ", \"%s\" = ?%u", table->columns[c], columns->len + 3);
@@ -287,8 +287,8 @@ apply_other (CrbProject *project, CrbMergeConflict *conflict, GError **error)
   g_string_append_printf (sql, " WHERE uuid = ?1 AND deleted = 0");
 
   {
-    g_autofree char *find = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 AND deleted = 0",
-                                             table->name);
+    g_autofree char *find =
+        g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 AND deleted = 0", table->name);
 
     if (!(stmt = _crb_project_prepare (project, find, error)))
       return FALSE;
@@ -324,7 +324,7 @@ crb_project_resolve_merge_conflict (CrbProject *project, const char *conflict_id
 {
   g_autoptr (GPtrArray) found = NULL;
   CrbMergeConflict *conflict;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt     *stmt;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (conflict_id != NULL, FALSE);

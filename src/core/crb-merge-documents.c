@@ -28,7 +28,7 @@ _crb_merge_load_redirects (CrbMerge *merge, GError **error)
   for (int side = 0; side < 2; side++)
     {
       sqlite3_stmt *stmt;
-      int rc;
+      int           rc;
 
       if (side == 1 && merge->other_version < 2)
         break;
@@ -52,7 +52,7 @@ strings (CrbMerge *merge, gboolean other, const char *sql, const char *param, GE
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = _crb_merge_prepare (merge, other, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -109,8 +109,8 @@ matching_revision (CrbMerge *merge, gboolean on_other, const char *document, con
 
   for (guint i = 0; found && i < found->len; i++)
     {
-      g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (merge, on_other, revisions,
-                                                            g_ptr_array_index (found, i), TRUE, error);
+      g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (
+          merge, on_other, revisions, g_ptr_array_index (found, i), TRUE, error);
       int column = 0;
 
       for (guint c = 0; c < revisions->n_columns; c++)
@@ -126,8 +126,8 @@ static gboolean
 conflicts_between (CrbMerge *merge, CrbMergeRow *kept, CrbMergeRow *other, GError **error)
 {
   for (guint unit = 0; unit < kept->table->n_units; unit++)
-    if (!_crb_merge_unit_equal (kept, other, unit)
-        && !_crb_merge_record_conflict (merge, kept, other, unit, error))
+    if (!_crb_merge_unit_equal (kept, other, unit) &&
+        !_crb_merge_record_conflict (merge, kept, other, unit, error))
       return FALSE;
   return TRUE;
 }
@@ -137,13 +137,13 @@ static void
 later_stamps (CrbMergeRow *a, CrbMergeRow *b, gint64 *at, const char **by)
 {
   const CrbMergeTable *table = a->table;
-  gint64 x = _crb_merge_row_int (a, table->col_modified);
-  gint64 y = _crb_merge_row_int (b, table->col_modified);
-  CrbMergeRow *winner = x > y || (x == y && g_strcmp0 (_crb_merge_row_text (a, table->col_modified_by),
-                                                       _crb_merge_row_text (b, table->col_modified_by))
-                                                >= 0)
-                            ? a
-                            : b;
+  gint64               x = _crb_merge_row_int (a, table->col_modified);
+  gint64               y = _crb_merge_row_int (b, table->col_modified);
+  CrbMergeRow         *winner =
+      x > y || (x == y && g_strcmp0 (_crb_merge_row_text (a, table->col_modified_by),
+                                             _crb_merge_row_text (b, table->col_modified_by)) >= 0)
+                  ? a
+                  : b;
 
   *at = _crb_merge_row_int (winner, table->col_modified);
   *by = _crb_merge_row_text (winner, table->col_modified_by);
@@ -153,8 +153,8 @@ static gboolean
 insert_tombstone (CrbMerge *merge, CrbMergeRow *row, CrbMergeRow *survivor, GError **error)
 {
   const CrbMergeTable *table = row->table;
-  gint64 at;
-  const char *by;
+  gint64               at;
+  const char          *by;
 
   later_stamps (row, survivor, &at, &by);
   _crb_merge_row_set_int (row, table->col_deleted, 1);
@@ -184,36 +184,36 @@ static gboolean
 fold_into_ours (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GError **error)
 {
   const CrbMergeTable *revisions = _crb_merge_table (merge->db, "revision");
-  const char *their_uuid = _crb_merge_row_text (theirs, theirs->table->col_uuid);
-  const char *our_uuid = _crb_merge_row_text (ours, ours->table->col_uuid);
+  const char          *their_uuid = _crb_merge_row_text (theirs, theirs->table->col_uuid);
+  const char          *our_uuid = _crb_merge_row_text (ours, ours->table->col_uuid);
   g_autoptr (GPtrArray) their_revisions = NULL;
 
-  if (!_crb_merge_add_redirect (merge, "document", their_uuid, our_uuid, error)
-      || !conflicts_between (merge, ours, theirs, error))
+  if (!_crb_merge_add_redirect (merge, "document", their_uuid, our_uuid, error) ||
+      !conflicts_between (merge, ours, theirs, error))
     return FALSE;
   their_revisions = strings (merge, TRUE, "SELECT uuid FROM revision WHERE document_uuid = ?1",
                              their_uuid, error);
   for (guint i = 0; their_revisions && i < their_revisions->len; i++)
     {
-      g_autoptr (CrbMergeRow) revision = _crb_merge_row_by_uuid (merge, TRUE, revisions,
-                                                                 g_ptr_array_index (their_revisions, i), TRUE,
-                                                                 error);
+      g_autoptr (CrbMergeRow) revision = _crb_merge_row_by_uuid (
+          merge, TRUE, revisions, g_ptr_array_index (their_revisions, i), TRUE, error);
       g_autoptr (CrbMergeRow) match_row = NULL;
       g_autofree char *match = NULL;
-      int sha = 0;
+      int              sha = 0;
 
       if (revision == NULL)
         return FALSE;
       for (guint c = 0; c < revisions->n_columns; c++)
         if (g_str_equal (revisions->columns[c], "text_sha256"))
           sha = (int) c;
-      match = matching_revision (merge, FALSE, our_uuid, _crb_merge_row_text (revision, sha), error);
+      match =
+          matching_revision (merge, FALSE, our_uuid, _crb_merge_row_text (revision, sha), error);
       if (match == NULL)
         continue; /* a revision we lack: it comes in under our document */
-      if (!(match_row = _crb_merge_row_by_uuid (merge, FALSE, revisions, match, TRUE, error))
-          || !_crb_merge_add_redirect (merge, "revision", g_ptr_array_index (their_revisions, i),
-                                       match, error)
-          || !insert_tombstone (merge, revision, match_row, error))
+      if (!(match_row = _crb_merge_row_by_uuid (merge, FALSE, revisions, match, TRUE, error)) ||
+          !_crb_merge_add_redirect (merge, "revision", g_ptr_array_index (their_revisions, i),
+                                    match, error) ||
+          !insert_tombstone (merge, revision, match_row, error))
         return FALSE;
     }
   if (their_revisions == NULL)
@@ -228,34 +228,34 @@ fold_into_theirs (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GErro
 {
   const CrbMergeTable *documents = theirs->table;
   const CrbMergeTable *revisions = _crb_merge_table (merge->db, "revision");
-  const char *their_uuid = _crb_merge_row_text (theirs, documents->col_uuid);
-  const char *our_uuid = _crb_merge_row_text (ours, documents->col_uuid);
+  const char          *their_uuid = _crb_merge_row_text (theirs, documents->col_uuid);
+  const char          *our_uuid = _crb_merge_row_text (ours, documents->col_uuid);
   g_autoptr (GPtrArray) our_revisions = NULL;
-  gint64 at;
+  gint64      at;
   const char *by;
 
-  if (!_crb_merge_insert_row (merge, theirs, error)
-      || !conflicts_between (merge, theirs, ours, error))
+  if (!_crb_merge_insert_row (merge, theirs, error) ||
+      !conflicts_between (merge, theirs, ours, error))
     return FALSE;
-  our_revisions = strings (merge, FALSE,
-                           "SELECT uuid FROM revision WHERE document_uuid = ?1 AND deleted = 0",
-                           our_uuid, error);
+  our_revisions =
+      strings (merge, FALSE, "SELECT uuid FROM revision WHERE document_uuid = ?1 AND deleted = 0",
+               our_uuid, error);
   for (guint i = 0; our_revisions && i < our_revisions->len; i++)
     {
       const char *our_revision = g_ptr_array_index (our_revisions, i);
-      g_autoptr (CrbMergeRow) revision = _crb_merge_row_by_uuid (merge, FALSE, revisions,
-                                                                 our_revision, TRUE, error);
+      g_autoptr (CrbMergeRow) revision =
+          _crb_merge_row_by_uuid (merge, FALSE, revisions, our_revision, TRUE, error);
       g_autoptr (CrbMergeRow) their_row = NULL;
       g_autofree char *match = NULL;
-      int sha = 0;
+      int              sha = 0;
 
       if (revision == NULL)
         return FALSE;
       for (guint c = 0; c < revisions->n_columns; c++)
         if (g_str_equal (revisions->columns[c], "text_sha256"))
           sha = (int) c;
-      match = matching_revision (merge, TRUE, their_uuid, _crb_merge_row_text (revision, sha),
-                                 error);
+      match =
+          matching_revision (merge, TRUE, their_uuid, _crb_merge_row_text (revision, sha), error);
       if (match == NULL)
         {
           if (!run (merge, "UPDATE revision SET document_uuid = ?2 WHERE uuid = ?1", our_revision,
@@ -263,13 +263,13 @@ fold_into_theirs (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GErro
             return FALSE;
           continue;
         }
-      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, revisions, match, TRUE, error))
-          || !_crb_merge_insert_row (merge, their_row, error)
-          || !run (merge, "UPDATE claim SET revision_uuid = ?2 WHERE revision_uuid = ?1",
-                   our_revision, match, error)
-          || !run (merge, "UPDATE mention SET revision_uuid = ?2 WHERE revision_uuid = ?1",
-                   our_revision, match, error)
-          || !_crb_merge_add_redirect (merge, "revision", our_revision, match, error))
+      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, revisions, match, TRUE, error)) ||
+          !_crb_merge_insert_row (merge, their_row, error) ||
+          !run (merge, "UPDATE claim SET revision_uuid = ?2 WHERE revision_uuid = ?1", our_revision,
+                match, error) ||
+          !run (merge, "UPDATE mention SET revision_uuid = ?2 WHERE revision_uuid = ?1",
+                our_revision, match, error) ||
+          !_crb_merge_add_redirect (merge, "revision", our_revision, match, error))
         return FALSE;
       later_stamps (revision, their_row, &at, &by);
       {
@@ -284,14 +284,14 @@ fold_into_theirs (CrbMerge *merge, CrbMergeRow *theirs, CrbMergeRow *ours, GErro
 
   /* Everything else that points at our document points at theirs now. */
   if (!run (merge, "UPDATE claim SET document_uuid = ?2 WHERE document_uuid = ?1", our_uuid,
-            their_uuid, error)
-      || !run (merge, "UPDATE mention SET document_uuid = ?2 WHERE document_uuid = ?1", our_uuid,
-               their_uuid, error)
-      || !run (merge, "UPDATE relation SET from_document_uuid = ?2 WHERE from_document_uuid = ?1",
-               our_uuid, their_uuid, error)
-      || !run (merge, "UPDATE relation SET to_document_uuid = ?2 WHERE to_document_uuid = ?1",
-               our_uuid, their_uuid, error)
-      || !_crb_merge_add_redirect (merge, "document", our_uuid, their_uuid, error))
+            their_uuid, error) ||
+      !run (merge, "UPDATE mention SET document_uuid = ?2 WHERE document_uuid = ?1", our_uuid,
+            their_uuid, error) ||
+      !run (merge, "UPDATE relation SET from_document_uuid = ?2 WHERE from_document_uuid = ?1",
+            our_uuid, their_uuid, error) ||
+      !run (merge, "UPDATE relation SET to_document_uuid = ?2 WHERE to_document_uuid = ?1",
+            our_uuid, their_uuid, error) ||
+      !_crb_merge_add_redirect (merge, "document", our_uuid, their_uuid, error))
     return FALSE;
   later_stamps (ours, theirs, &at, &by);
   {
@@ -353,8 +353,8 @@ _crb_merge_match_documents (CrbMerge *merge, GError **error)
         }
       if (both != NULL)
         continue;
-      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, documents, their_uuid, TRUE, error))
-          || !(our_row = _crb_merge_row_by_uuid (merge, FALSE, documents, ours, TRUE, error)))
+      if (!(their_row = _crb_merge_row_by_uuid (merge, TRUE, documents, their_uuid, TRUE, error)) ||
+          !(our_row = _crb_merge_row_by_uuid (merge, FALSE, documents, ours, TRUE, error)))
         return FALSE;
 
       merge->summary->same_documents++;
@@ -398,25 +398,25 @@ set_current (CrbMerge *merge, const Revision *revision, int current, GError **er
 
   if (revision->current == current)
     return TRUE;
-  if (!_crb_fts_unindex (merge->db, CRB_FTS_REVISION, revision->id, error)
-      || !(stmt = _crb_project_prepare (merge->project,
-                                        "UPDATE revision SET current = ?2 WHERE id = ?1", error)))
+  if (!_crb_fts_unindex (merge->db, CRB_FTS_REVISION, revision->id, error) ||
+      !(stmt = _crb_project_prepare (merge->project,
+                                     "UPDATE revision SET current = ?2 WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, revision->id);
   sqlite3_bind_int (stmt, 2, current);
-  return _crb_project_step_done (merge->project, stmt, "the current revision", error)
-         && _crb_fts_index (merge->db, CRB_FTS_REVISION, revision->id, error)
-         && _crb_merge_log_unit (merge->project, "revision", revision->uuid, "current", error);
+  return _crb_project_step_done (merge->project, stmt, "the current revision", error) &&
+         _crb_fts_index (merge->db, CRB_FTS_REVISION, revision->id, error) &&
+         _crb_merge_log_unit (merge->project, "revision", revision->uuid, "current", error);
 }
 
 static gboolean
 settle_document (CrbMerge *merge, const char *document_uuid, GError **error)
 {
   g_autoptr (GArray) revisions = g_array_new (FALSE, FALSE, sizeof (Revision));
-  sqlite3_stmt *stmt;
+  sqlite3_stmt   *stmt;
   const Revision *chosen = NULL;
-  gboolean any_current = FALSE;
-  int rc;
+  gboolean        any_current = FALSE;
+  int             rc;
 
   g_array_set_clear_func (revisions, revision_clear);
   stmt = _crb_project_prepare (merge->project,
@@ -461,7 +461,7 @@ gboolean
 _crb_merge_settle_revisions (CrbMerge *merge, GError **error)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, merge->touched_documents);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -473,8 +473,8 @@ _crb_merge_settle_revisions (CrbMerge *merge, GError **error)
 gboolean
 _crb_merge_reanchor (CrbMerge *merge, GError **error)
 {
-  GHashTableIter iter;
-  gpointer key;
+  GHashTableIter    iter;
+  gpointer          key;
   CrbReanchorCounts counts = { 0 };
 
   g_hash_table_iter_init (&iter, merge->touched_documents);

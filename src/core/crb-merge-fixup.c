@@ -77,7 +77,7 @@ query (CrbMerge *merge, const char *sql, int n_columns, GError **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Found));
   sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, error);
-  int rc;
+  int           rc;
 
   g_array_set_clear_func (rows, found_clear);
   if (stmt == NULL)
@@ -116,8 +116,8 @@ final_entity (CrbMerge *merge, const char *uuid)
                                                  "SELECT deleted, merged_into FROM entity "
                                                  "WHERE uuid = ?1",
                                                  NULL);
-      gboolean live = FALSE;
-      char *next = NULL;
+      gboolean      live = FALSE;
+      char         *next = NULL;
 
       if (stmt == NULL)
         return NULL;
@@ -153,17 +153,17 @@ _crb_merge_follow_entities (CrbMerge *merge, GError **error)
                                               "WHERE x.deleted = 0 AND e.deleted = 1 "
                                               "AND e.merged_into IS NOT NULL",
                                               tables[t]);
-      g_autofree char *update = g_strdup_printf ("UPDATE %s SET entity_uuid = ?2 WHERE uuid = ?1",
-                                                 tables[t]);
+      g_autofree char *update =
+          g_strdup_printf ("UPDATE %s SET entity_uuid = ?2 WHERE uuid = ?1", tables[t]);
       g_autoptr (GArray) rows = query (merge, sql, 2, error);
 
       if (rows == NULL)
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
         {
-          Found *row = &g_array_index (rows, Found, i);
+          Found           *row = &g_array_index (rows, Found, i);
           g_autofree char *target = final_entity (merge, row->target);
-          sqlite3_stmt *stmt;
+          sqlite3_stmt    *stmt;
 
           if (target == NULL)
             continue; /* the chain ends in a deletion: the cascade takes it */
@@ -171,8 +171,8 @@ _crb_merge_follow_entities (CrbMerge *merge, GError **error)
             return FALSE;
           crb_bind_text (stmt, 1, row->uuid);
           crb_bind_text (stmt, 2, target);
-          if (!_crb_project_step_done (merge->project, stmt, "the merged entity's links", error)
-              || !_crb_merge_log_unit (merge->project, tables[t], row->uuid, "entity_uuid", error))
+          if (!_crb_project_step_done (merge->project, stmt, "the merged entity's links", error) ||
+              !_crb_merge_log_unit (merge->project, tables[t], row->uuid, "entity_uuid", error))
             return FALSE;
         }
     }
@@ -186,14 +186,13 @@ _crb_merge_follow_entities (CrbMerge *merge, GError **error)
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
         {
-          g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (merge, FALSE, table,
-                                                                g_array_index (rows, Found, i).uuid, TRUE,
-                                                                error);
+          g_autoptr (CrbMergeRow) row = _crb_merge_row_by_uuid (
+              merge, FALSE, table, g_array_index (rows, Found, i).uuid, TRUE, error);
 
-          if (row == NULL
-              || !_crb_merge_tombstone (merge, table, g_array_index (rows, Found, i).uuid,
-                                        _crb_merge_row_int (row, table->col_modified),
-                                        _crb_merge_row_text (row, table->col_modified_by), error))
+          if (row == NULL ||
+              !_crb_merge_tombstone (merge, table, g_array_index (rows, Found, i).uuid,
+                                     _crb_merge_row_int (row, table->col_modified),
+                                     _crb_merge_row_text (row, table->col_modified_by), error))
             return FALSE;
         }
     }
@@ -212,13 +211,13 @@ _crb_merge_cascade (CrbMerge *merge, GError **error)
       for (guint i = 0; i < G_N_ELEMENTS (cascades); i++)
         {
           const CrbMergeTable *table = _crb_merge_table (merge->db, cascades[i].child);
-          g_autofree char *sql = g_strdup_printf (
-              "SELECT c.uuid, NULL, max(c.modified_at, p.modified_at), "
-              "CASE WHEN p.modified_at >= c.modified_at THEN p.modified_by ELSE c.modified_by END "
-              "FROM %s c JOIN %s p ON p.uuid = c.%s WHERE c.deleted = 0 AND p.deleted = 1 "
-              "AND NOT EXISTS (SELECT 1 FROM %s q WHERE q.uuid = c.%s AND q.deleted = 0)",
-              cascades[i].child, cascades[i].parent, cascades[i].column, cascades[i].parent,
-              cascades[i].column);
+          g_autofree char     *sql = g_strdup_printf (
+                  "SELECT c.uuid, NULL, max(c.modified_at, p.modified_at), "
+                      "CASE WHEN p.modified_at >= c.modified_at THEN p.modified_by ELSE c.modified_by END "
+                      "FROM %s c JOIN %s p ON p.uuid = c.%s WHERE c.deleted = 0 AND p.deleted = 1 "
+                      "AND NOT EXISTS (SELECT 1 FROM %s q WHERE q.uuid = c.%s AND q.deleted = 0)",
+                  cascades[i].child, cascades[i].parent, cascades[i].column, cascades[i].parent,
+                  cascades[i].column);
           g_autoptr (GArray) rows = query (merge, sql, 4, error);
 
           if (rows == NULL)

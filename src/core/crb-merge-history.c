@@ -23,19 +23,19 @@ GPtrArray *
 crb_project_list_changes (CrbProject *project, const char *table_name, const char *uuid,
                           GError **error)
 {
-  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) crb_change_entry_free);
+  g_autoptr (GPtrArray) entries =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) crb_change_entry_free);
   const CrbMergeTable *table;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char     *sql = NULL;
+  sqlite3_stmt        *stmt;
+  int                  rc;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
   g_return_val_if_fail (table_name != NULL && uuid != NULL, NULL);
 
   _crb_project_lock (project);
-  if (crb_project_is_closed (project)
-      || !(table = _crb_merge_table (_crb_project_get_db (project), table_name)))
+  if (crb_project_is_closed (project) ||
+      !(table = _crb_merge_table (_crb_project_get_db (project), table_name)))
     {
       _crb_project_unlock (project);
       g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_INVALID,

@@ -18,19 +18,13 @@ gboolean _crb_merge_log_tracks (const char *table);
  * `changeset` updated, and returns the changeset with those insertions
  * appended (so that undo takes them back too).  Fields set to the value
  * the log already has for them (as a merge does) add nothing. */
-gboolean _crb_merge_log_action (CrbProject  *project,
-                                void       **changeset,
-                                int         *size,
-                                GError     **error);
+gboolean _crb_merge_log_action (CrbProject *project, void **changeset, int *size, GError **error);
 
 /* Inside an action, for changes the program makes to rows that may have
  * been inserted in the same action (which the changeset then shows as
  * inserts): records a version of `unit` ("anchor", "current", …) of the
  * record if its value is not the newest one logged. */
-gboolean _crb_merge_log_unit   (CrbProject  *project,
-                                const char  *table,
-                                const char  *uuid,
-                                const char  *unit,
-                                GError     **error);
+gboolean _crb_merge_log_unit (CrbProject *project, const char *table, const char *uuid,
+                              const char *unit, GError **error);
 
 G_END_DECLS

@@ -18,8 +18,8 @@
 gboolean
 _crb_merge_log_tracks (const char *table)
 {
-  return g_strcmp0 (table, "change") == 0 || g_strcmp0 (table, "merge_conflict") == 0
-         || g_strcmp0 (table, "redirect") == 0;
+  return g_strcmp0 (table, "change") == 0 || g_strcmp0 (table, "merge_conflict") == 0 ||
+         g_strcmp0 (table, "redirect") == 0;
 }
 
 void
@@ -56,11 +56,11 @@ version_from_row (sqlite3_stmt *stmt)
 CrbMergeVersion *
 _crb_merge_log_head (CrbProject *project, const char *row_uuid, const char *unit)
 {
-  sqlite3_stmt *stmt = _crb_project_prepare (project,
-                                             "SELECT " VERSION_COLUMNS " FROM change "
-                                             "WHERE row_uuid = ?1 AND field = ?2 "
-                                             "ORDER BY time DESC, uuid DESC LIMIT 1",
-                                             NULL);
+  sqlite3_stmt    *stmt = _crb_project_prepare (project,
+                                                "SELECT " VERSION_COLUMNS " FROM change "
+                                                   "WHERE row_uuid = ?1 AND field = ?2 "
+                                                   "ORDER BY time DESC, uuid DESC LIMIT 1",
+                                                NULL);
   CrbMergeVersion *head = NULL;
 
   if (stmt == NULL)
@@ -76,9 +76,8 @@ _crb_merge_log_head (CrbProject *project, const char *row_uuid, const char *unit
 gboolean
 _crb_merge_log_has (CrbProject *project, const char *change_uuid)
 {
-  sqlite3_stmt *stmt = _crb_project_prepare (project, "SELECT 1 FROM change WHERE uuid = ?1",
-                                             NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = _crb_project_prepare (project, "SELECT 1 FROM change WHERE uuid = ?1", NULL);
+  gboolean      found;
 
   if (stmt == NULL)
     return FALSE;
@@ -113,20 +112,20 @@ char *
 _crb_merge_version_id (const char *row_uuid, const char *unit, const char *value_sha256,
                        const char *parent)
 {
-  g_autofree char *key = g_strjoin ("\037", row_uuid, unit, value_sha256, parent ? parent : "",
-                                    NULL);
+  g_autofree char *key =
+      g_strjoin ("\037", row_uuid, unit, value_sha256, parent ? parent : "", NULL);
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 
   /* Shaped like a UUID so that it reads like the other identifiers. */
-  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", digest, digest + 8, digest + 12,
-                          digest + 16, digest + 20);
+  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", digest, digest + 8, digest + 12, digest + 16,
+                          digest + 20);
 }
 
 gint64
 _crb_merge_log_clock (CrbProject *project)
 {
   sqlite3_stmt *stmt = _crb_project_prepare (project, "SELECT max(time) FROM change", NULL);
-  gint64 now = _crb_project_now (project);
+  gint64        now = _crb_project_now (project);
 
   if (stmt == NULL)
     return now;
@@ -146,29 +145,29 @@ typedef struct
 static GArray *
 updated_rows (sqlite3 *db, const void *changeset, int size)
 {
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (UpdatedRow));
+  GArray                 *rows = g_array_new (FALSE, FALSE, sizeof (UpdatedRow));
   sqlite3_changeset_iter *iter = NULL;
 
   if (sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
     return rows;
   while (sqlite3changeset_next (iter) == SQLITE_ROW)
     {
-      const char *name;
-      int n_columns, op, indirect;
+      const char    *name;
+      int            n_columns, op, indirect;
       sqlite3_value *key = NULL;
-      UpdatedRow row = { NULL, 0, 0 };
+      UpdatedRow     row = { NULL, 0, 0 };
 
       sqlite3changeset_op (iter, &name, &n_columns, &op, &indirect);
-      if (op != SQLITE_UPDATE || !(row.table = _crb_merge_table (db, name))
-          || sqlite3changeset_old (iter, 0, &key) != SQLITE_OK || key == NULL)
+      if (op != SQLITE_UPDATE || !(row.table = _crb_merge_table (db, name)) ||
+          sqlite3changeset_old (iter, 0, &key) != SQLITE_OK || key == NULL)
         continue;
       row.id = sqlite3_value_int64 (key);
       for (int c = 0; c < n_columns && c < (int) row.table->n_columns; c++)
         {
           sqlite3_value *value = NULL;
 
-          if (row.table->unit_of[c] >= 0 && sqlite3changeset_new (iter, c, &value) == SQLITE_OK
-              && value != NULL)
+          if (row.table->unit_of[c] >= 0 && sqlite3changeset_new (iter, c, &value) == SQLITE_OK &&
+              value != NULL)
             row.units |= G_GUINT64_CONSTANT (1) << row.table->unit_of[c];
         }
       if (row.units != 0)
@@ -182,7 +181,7 @@ static gboolean
 log_row (CrbProject *project, const UpdatedRow *updated, gint64 time, GError **error)
 {
   g_autofree char *sql = g_strconcat (updated->table->select_light, "WHERE id = ?1", NULL);
-  sqlite3_stmt *stmt = _crb_project_prepare (project, sql, error);
+  sqlite3_stmt    *stmt = _crb_project_prepare (project, sql, error);
   g_autoptr (CrbMergeRow) row = NULL;
   const char *uuid;
 
@@ -200,7 +199,7 @@ log_row (CrbProject *project, const UpdatedRow *updated, gint64 time, GError **e
     {
       g_autoptr (CrbMergeVersion) head = NULL;
       g_autofree char *hash = NULL;
-      CrbMergeVersion version = { 0 };
+      CrbMergeVersion  version = { 0 };
       g_autofree char *id = NULL;
 
       if (!(updated->units & (G_GUINT64_CONSTANT (1) << unit)))
@@ -229,9 +228,9 @@ _crb_merge_log_unit (CrbProject *project, const char *table_name, const char *uu
                      const char *unit, GError **error)
 {
   const CrbMergeTable *table = _crb_merge_table (_crb_project_get_db (project), table_name);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  UpdatedRow updated = { table, -1, 0 };
+  g_autofree char     *sql = NULL;
+  sqlite3_stmt        *stmt;
+  UpdatedRow           updated = { table, -1, 0 };
 
   g_return_val_if_fail (table != NULL, FALSE);
   for (guint u = 0; u < table->n_units; u++)
@@ -255,10 +254,10 @@ _crb_merge_log_action (CrbProject *project, void **changeset, int *size, GError 
   sqlite3 *db = _crb_project_get_db (project);
   g_autoptr (GArray) rows = updated_rows (db, *changeset, *size);
   sqlite3_session *session = NULL;
-  void *logged = NULL, *joined = NULL;
-  int logged_size = 0, joined_size = 0;
-  gint64 time;
-  int rc;
+  void            *logged = NULL, *joined = NULL;
+  int              logged_size = 0, joined_size = 0;
+  gint64           time;
+  int              rc;
 
   if (rows->len == 0)
     return TRUE;
@@ -299,7 +298,7 @@ gboolean
 _crb_merge_load_other_log (CrbMerge *merge, GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (merge->other_version < 2)
     return TRUE;
@@ -313,10 +312,10 @@ _crb_merge_load_other_log (CrbMerge *merge, GError **error)
     {
       CrbMergeVersion *version = version_from_row (stmt);
       g_autofree char *key = NULL;
-      GPtrArray *versions;
+      GPtrArray       *versions;
 
-      if (version->uuid == NULL || version->row_uuid == NULL || version->unit == NULL
-          || version->value_sha256 == NULL || version->table == NULL)
+      if (version->uuid == NULL || version->row_uuid == NULL || version->unit == NULL ||
+          version->value_sha256 == NULL || version->table == NULL)
         {
           _crb_merge_version_free (version);
           continue;
@@ -341,7 +340,7 @@ gboolean
 _crb_merge_union_logs (CrbMerge *merge, GError **error)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, merge->other_changes);
   while (g_hash_table_iter_next (&iter, NULL, &value))

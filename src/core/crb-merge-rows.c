@@ -77,8 +77,8 @@ static gint64
 row_id (CrbMerge *merge, const CrbMergeTable *table, const char *uuid)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1", table->name);
-  sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, NULL);
-  gint64 id = -1;
+  sqlite3_stmt    *stmt = _crb_project_prepare (merge->project, sql, NULL);
+  gint64           id = -1;
 
   if (stmt == NULL)
     return -1;
@@ -95,23 +95,22 @@ note_document (CrbMerge *merge, CrbMergeRow *row)
   const CrbMergeTable *table = row->table;
 
   for (guint c = 0; c < table->n_columns; c++)
-    if (g_strcmp0 (table->references[c], "document") == 0
-        && g_str_equal (table->columns[c], "document_uuid"))
-      g_hash_table_add (merge->touched_documents,
-                        g_strdup (_crb_merge_row_text (row, (int) c)));
+    if (g_strcmp0 (table->references[c], "document") == 0 &&
+        g_str_equal (table->columns[c], "document_uuid"))
+      g_hash_table_add (merge->touched_documents, g_strdup (_crb_merge_row_text (row, (int) c)));
 }
 
 gboolean
-_crb_merge_write_columns (CrbMerge *merge, CrbMergeRow *row, const int *columns,
-                          guint n_columns, GError **error)
+_crb_merge_write_columns (CrbMerge *merge, CrbMergeRow *row, const int *columns, guint n_columns,
+                          GError **error)
 {
   const CrbMergeTable *table = row->table;
   g_autoptr (GString) sql = g_string_new (NULL);
-  const char *uuid = _crb_merge_row_text (row, table->col_uuid);
-  gboolean indexed;
-  CrbFtsTable fts = fts_of (table, &indexed);
+  const char   *uuid = _crb_merge_row_text (row, table->col_uuid);
+  gboolean      indexed;
+  CrbFtsTable   fts = fts_of (table, &indexed);
   sqlite3_stmt *stmt;
-  gint64 id = -1;
+  gint64        id = -1;
 
   if (n_columns == 0)
     return TRUE;
@@ -146,7 +145,7 @@ copy_original (CrbMerge *merge, const char *revision_uuid, GError **error)
                                            "WHERE revision_uuid = ?1",
                                            error);
   sqlite3_stmt *write;
-  gboolean ok = TRUE;
+  gboolean      ok = TRUE;
 
   if (read == NULL)
     return FALSE;
@@ -178,19 +177,18 @@ _crb_merge_insert_row (CrbMerge *merge, CrbMergeRow *light, GError **error)
   g_autoptr (CrbMergeRow) full = NULL;
   CrbMergeRow *row = light;
   g_autoptr (GString) sql = g_string_new (NULL);
-  gboolean dead = _crb_merge_row_int (row, table->col_deleted) != 0;
-  gboolean indexed;
-  CrbFtsTable fts = fts_of (table, &indexed);
+  gboolean      dead = _crb_merge_row_int (row, table->col_deleted) != 0;
+  gboolean      indexed;
+  CrbFtsTable   fts = fts_of (table, &indexed);
   sqlite3_stmt *stmt;
-  gint64 id;
+  gint64        id;
 
   /* Rows of the other file read for comparing lack their heavy columns:
    * read them whole, keeping the references as mapped. */
   if (light->light && !dead)
     {
-      if (!(full = _crb_merge_row_by_uuid (merge, TRUE, table,
-                                           _crb_merge_row_text (light, table->col_uuid), FALSE,
-                                           error)))
+      if (!(full = _crb_merge_row_by_uuid (
+                merge, TRUE, table, _crb_merge_row_text (light, table->col_uuid), FALSE, error)))
         return FALSE;
       for (guint c = 0; c < table->n_columns; c++)
         if (!table->heavy[c])
@@ -216,8 +214,8 @@ _crb_merge_insert_row (CrbMerge *merge, CrbMergeRow *light, GError **error)
   id = sqlite3_last_insert_rowid (merge->db);
   if (indexed && !dead && !merge->index_later && !_crb_fts_index (merge->db, fts, id, error))
     return FALSE;
-  if (g_str_equal (table->name, "revision") && !dead
-      && !copy_original (merge, _crb_merge_row_text (row, table->col_uuid), error))
+  if (g_str_equal (table->name, "revision") && !dead &&
+      !copy_original (merge, _crb_merge_row_text (row, table->col_uuid), error))
     return FALSE;
   if (!dead)
     note_document (merge, row);
@@ -231,10 +229,10 @@ _crb_merge_tombstone (CrbMerge *merge, const CrbMergeTable *table, const char *u
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = 1, modified_at = ?2, "
                                           "modified_by = ?3 WHERE uuid = ?1",
                                           table->name);
-  gboolean indexed;
-  CrbFtsTable fts = fts_of (table, &indexed);
-  sqlite3_stmt *stmt;
-  gint64 id = row_id (merge, table, uuid);
+  gboolean         indexed;
+  CrbFtsTable      fts = fts_of (table, &indexed);
+  sqlite3_stmt    *stmt;
+  gint64           id = row_id (merge, table, uuid);
 
   if (id < 0)
     return TRUE;
@@ -253,21 +251,20 @@ static gboolean
 later (CrbMergeRow *a, CrbMergeRow *b)
 {
   const CrbMergeTable *table = a->table;
-  gint64 x = _crb_merge_row_int (a, table->col_modified);
-  gint64 y = _crb_merge_row_int (b, table->col_modified);
+  gint64               x = _crb_merge_row_int (a, table->col_modified);
+  gint64               y = _crb_merge_row_int (b, table->col_modified);
 
   if (x != y)
     return x > y;
   return g_strcmp0 (_crb_merge_row_text (a, table->col_modified_by),
-                    _crb_merge_row_text (b, table->col_modified_by))
-         > 0;
+                    _crb_merge_row_text (b, table->col_modified_by)) > 0;
 }
 
 static gboolean
 never_modified (CrbMergeRow *row)
 {
-  return _crb_merge_row_int (row, row->table->col_created)
-         == _crb_merge_row_int (row, row->table->col_modified);
+  return _crb_merge_row_int (row, row->table->col_created) ==
+         _crb_merge_row_int (row, row->table->col_modified);
 }
 
 /* A value that differs from the newest version in a log was changed
@@ -277,7 +274,7 @@ static CrbMergeVersion *
 catch_up (CrbMergeVersion *head, CrbMergeRow *row, const char *unit, const char *hash)
 {
   CrbMergeVersion *version = g_new0 (CrbMergeVersion, 1);
-  const char *uuid = _crb_merge_row_text (row, row->table->col_uuid);
+  const char      *uuid = _crb_merge_row_text (row, row->table->col_uuid);
 
   version->uuid = _crb_merge_version_id (uuid, unit, hash, head->uuid);
   version->table = g_strdup (row->table->name);
@@ -290,20 +287,19 @@ catch_up (CrbMergeVersion *head, CrbMergeRow *row, const char *unit, const char 
 }
 
 static gboolean
-decide (CrbMerge *merge, CrbMergeRow *local, CrbMergeRow *other, guint unit,
-        Decision *decision, GError **error)
+decide (CrbMerge *merge, CrbMergeRow *local, CrbMergeRow *other, guint unit, Decision *decision,
+        GError **error)
 {
   const CrbMergeTable *table = local->table;
-  const char *uuid = _crb_merge_row_text (local, table->col_uuid);
-  const char *name = table->unit_names[unit];
-  g_autofree char *local_hash = _crb_merge_unit_hash (local, unit);
-  g_autofree char *other_hash = _crb_merge_unit_hash (other, unit);
-  g_autofree char *key = _crb_merge_key (uuid, name);
+  const char          *uuid = _crb_merge_row_text (local, table->col_uuid);
+  const char          *name = table->unit_names[unit];
+  g_autofree char     *local_hash = _crb_merge_unit_hash (local, unit);
+  g_autofree char     *other_hash = _crb_merge_unit_hash (other, unit);
+  g_autofree char     *key = _crb_merge_key (uuid, name);
   g_autoptr (CrbMergeVersion) local_head = _crb_merge_log_head (merge->project, uuid, name);
-  GPtrArray *other_versions = g_hash_table_lookup (merge->other_log, key);
-  CrbMergeVersion *other_head = other_versions && other_versions->len
-                                    ? g_ptr_array_index (other_versions, 0)
-                                    : NULL;
+  GPtrArray       *other_versions = g_hash_table_lookup (merge->other_log, key);
+  CrbMergeVersion *other_head =
+      other_versions && other_versions->len ? g_ptr_array_index (other_versions, 0) : NULL;
   gboolean local_seen, other_seen, local_wins;
 
   if (local_head && !g_str_equal (local_head->value_sha256, local_hash))
@@ -417,8 +413,8 @@ static gboolean
 keep_merged_into (CrbMerge *merge, CrbMergeRow *local, CrbMergeRow *other, GError **error)
 {
   const CrbMergeTable *table = local->table;
-  int column = -1;
-  const char *ours, *theirs;
+  int                  column = -1;
+  const char          *ours, *theirs;
 
   for (guint c = 0; c < table->n_columns; c++)
     if (g_str_equal (table->columns[c], "merged_into"))
@@ -436,7 +432,7 @@ static gboolean
 merge_one (CrbMerge *merge, CrbMergeRow *other, guint kind, GError **error)
 {
   const CrbMergeTable *table = other->table;
-  const char *uuid = _crb_merge_row_text (other, table->col_uuid);
+  const char          *uuid = _crb_merge_row_text (other, table->col_uuid);
   g_autoptr (CrbMergeRow) local = NULL;
   g_autoptr (GError) local_error = NULL;
   gboolean local_dead, other_dead;
@@ -472,7 +468,8 @@ merge_one (CrbMerge *merge, CrbMergeRow *other, guint kind, GError **error)
   {
     CrbMergeRow *stamps = later (other, local) ? other : local;
 
-    return _crb_merge_tombstone (merge, table, uuid, _crb_merge_row_int (stamps, table->col_modified),
+    return _crb_merge_tombstone (merge, table, uuid,
+                                 _crb_merge_row_int (stamps, table->col_modified),
                                  _crb_merge_row_text (stamps, table->col_modified_by), error);
   }
 }
@@ -483,11 +480,11 @@ merge_one (CrbMerge *merge, CrbMergeRow *other, guint kind, GError **error)
 static gboolean
 index_inserted (CrbMerge *merge, const CrbMergeTable *table, gint64 after, GError **error)
 {
-  const char *sql = g_str_equal (table->name, "claim")
-                        ? "INSERT INTO claim_fts (rowid, note, exact) SELECT id, note, exact "
-                          "FROM claim WHERE id > ?1 AND deleted = 0"
-                        : "INSERT INTO revision_fts (rowid, text) SELECT id, text FROM revision "
-                          "WHERE id > ?1 AND deleted = 0 AND current = 1";
+  const char   *sql = g_str_equal (table->name, "claim")
+                          ? "INSERT INTO claim_fts (rowid, note, exact) SELECT id, note, exact "
+                            "FROM claim WHERE id > ?1 AND deleted = 0"
+                          : "INSERT INTO revision_fts (rowid, text) SELECT id, text FROM revision "
+                            "WHERE id > ?1 AND deleted = 0 AND current = 1";
   sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, error);
 
   if (stmt == NULL)
@@ -500,8 +497,8 @@ static gint64
 last_id (CrbMerge *merge, const CrbMergeTable *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table->name);
-  sqlite3_stmt *stmt = _crb_project_prepare (merge->project, sql, NULL);
-  gint64 id = 0;
+  sqlite3_stmt    *stmt = _crb_project_prepare (merge->project, sql, NULL);
+  gint64           id = 0;
 
   if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -516,14 +513,14 @@ _crb_merge_rows (CrbMerge *merge, const CrbMergeTable *table, GError **error)
   g_autofree char *sql = g_strconcat (table->select_light, "ORDER BY id", NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint kind = 0;
-  int rc;
+  int   rc;
 
   for (guint k = 0; k < CRB_MERGE_N_KINDS; k++)
     if (g_str_equal (crb_merge_kind_to_table (k), table->name))
       kind = k;
 
   gboolean indexed;
-  gint64 before;
+  gint64   before;
 
   fts_of (table, &indexed);
   before = indexed ? last_id (merge, table) : 0;

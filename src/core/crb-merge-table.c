@@ -13,8 +13,8 @@
 #include "crb-merge-private.h"
 #include "crb-schema.h"
 
-static const char *bookkeeping[] = { "id", "uuid", "author", "created_at", "modified_at",
-                                     "modified_by", "deleted", NULL };
+static const char *bookkeeping[] = { "id",          "uuid",        "author",  "created_at",
+                                     "modified_at", "modified_by", "deleted", NULL };
 
 /* Columns that change together. */
 static const struct
@@ -22,8 +22,9 @@ static const struct
   const char *table;
   const char *columns[9];
 } anchors[] = {
-  { "claim", { "document_uuid", "revision_uuid", "start_offset", "end_offset", "exact", "prefix",
-               "suffix", "anchor_status", NULL } },
+  { "claim",
+    { "document_uuid", "revision_uuid", "start_offset", "end_offset", "exact", "prefix", "suffix",
+      "anchor_status", NULL } },
   { "mention", { "document_uuid", "revision_uuid", "start_offset", "end_offset", "exact", NULL } },
 };
 
@@ -33,24 +34,15 @@ static const struct
   const char *column;
   const char *target;
 } references[] = {
-  { "revision", "document_uuid", "document" },
-  { "tag", "parent_uuid", "tag" },
-  { "claim", "document_uuid", "document" },
-  { "claim", "revision_uuid", "revision" },
-  { "claim_tag", "claim_uuid", "claim" },
-  { "claim_tag", "tag_uuid", "tag" },
-  { "entity", "merged_into", "entity" },
-  { "alias", "entity_uuid", "entity" },
-  { "claim_entity", "claim_uuid", "claim" },
-  { "claim_entity", "entity_uuid", "entity" },
-  { "mention", "entity_uuid", "entity" },
-  { "mention", "document_uuid", "document" },
-  { "mention", "revision_uuid", "revision" },
-  { "facet", "event_uuid", "event" },
-  { "event_claim", "event_uuid", "event" },
-  { "event_claim", "claim_uuid", "claim" },
-  { "event_claim", "facet_uuid", "facet" },
-  { "relation", "from_document_uuid", "document" },
+  { "revision", "document_uuid", "document" },    { "tag", "parent_uuid", "tag" },
+  { "claim", "document_uuid", "document" },       { "claim", "revision_uuid", "revision" },
+  { "claim_tag", "claim_uuid", "claim" },         { "claim_tag", "tag_uuid", "tag" },
+  { "entity", "merged_into", "entity" },          { "alias", "entity_uuid", "entity" },
+  { "claim_entity", "claim_uuid", "claim" },      { "claim_entity", "entity_uuid", "entity" },
+  { "mention", "entity_uuid", "entity" },         { "mention", "document_uuid", "document" },
+  { "mention", "revision_uuid", "revision" },     { "facet", "event_uuid", "event" },
+  { "event_claim", "event_uuid", "event" },       { "event_claim", "claim_uuid", "claim" },
+  { "event_claim", "facet_uuid", "facet" },       { "relation", "from_document_uuid", "document" },
   { "relation", "to_document_uuid", "document" },
 };
 
@@ -61,8 +53,8 @@ static const struct
   const char *table;
   const char *column;
 } contents[] = {
-  { "claim", "note" },      { "claim", "exact" },      { "claim", "prefix" },
-  { "claim", "suffix" },    { "revision", "text" },    { "entity", "description" },
+  { "claim", "note" },        { "claim", "exact" },   { "claim", "prefix" },
+  { "claim", "suffix" },      { "revision", "text" }, { "entity", "description" },
   { "event", "description" },
 };
 
@@ -73,16 +65,18 @@ static const struct
   const char *table;
   const char *column;
 } heavies[] = {
-  { "revision", "text" }, { "revision", "notes" }, { "revision", "pages" },
+  { "revision", "text" },
+  { "revision", "notes" },
+  { "revision", "pages" },
   { "revision", "paragraphs" },
 };
 
-static GMutex tables_mutex;
+static GMutex         tables_mutex;
 static CrbMergeTable *tables;
-static guint n_tables;
+static guint          n_tables;
 
 static gboolean
-in_list (const char * const *list, const char *name)
+in_list (const char *const *list, const char *name)
 {
   for (guint i = 0; list[i]; i++)
     if (g_str_equal (list[i], name))
@@ -123,10 +117,10 @@ describe_table (sqlite3 *db, const char *name, CrbMergeTable *table)
   for (guint c = 0; c < table->n_columns; c++)
     {
       const char *column = table->columns[c];
-      int group = anchor_group (name, column);
+      int         group = anchor_group (name, column);
 
-      if (in_list (bookkeeping, column)
-          || (g_str_equal (name, "revision") && !g_str_equal (column, "current")))
+      if (in_list (bookkeeping, column) ||
+          (g_str_equal (name, "revision") && !g_str_equal (column, "current")))
         table->unit_of[c] = -1;
       else if (group >= 0 && anchor_unit >= 0)
         table->unit_of[c] = anchor_unit;
@@ -185,7 +179,7 @@ _crb_merge_tables (sqlite3 *db, guint *n)
   g_mutex_lock (&tables_mutex);
   if (tables == NULL)
     {
-      const char * const *names = crb_schema_record_tables ();
+      const char *const *names = crb_schema_record_tables ();
 
       n_tables = g_strv_length ((char **) names);
       tables = g_new0 (CrbMergeTable, n_tables);
@@ -200,7 +194,7 @@ _crb_merge_tables (sqlite3 *db, guint *n)
 const CrbMergeTable *
 _crb_merge_table (sqlite3 *db, const char *name)
 {
-  guint n;
+  guint                n;
   const CrbMergeTable *all = _crb_merge_tables (db, &n);
 
   for (guint i = 0; i < n; i++)
@@ -250,8 +244,8 @@ static void
 set_value (CrbMergeRow *row, int column, const char *text, gint64 number)
 {
   static sqlite3 *scratch;
-  static GMutex scratch_mutex;
-  sqlite3_stmt *stmt = NULL;
+  static GMutex   scratch_mutex;
+  sqlite3_stmt   *stmt = NULL;
 
   g_mutex_lock (&scratch_mutex);
   if (scratch == NULL)
@@ -304,7 +298,7 @@ values_equal (sqlite3_value *a, sqlite3_value *b)
       {
         const void *x = type == SQLITE_BLOB ? sqlite3_value_blob (a) : sqlite3_value_text (a);
         const void *y = type == SQLITE_BLOB ? sqlite3_value_blob (b) : sqlite3_value_text (b);
-        int n = sqlite3_value_bytes (a);
+        int         n = sqlite3_value_bytes (a);
 
         return n == sqlite3_value_bytes (b) && (n == 0 || memcmp (x, y, n) == 0);
       }
@@ -328,14 +322,15 @@ _crb_merge_unit_hash (CrbMergeRow *row, guint unit)
   for (guint c = 0; c < row->table->n_columns; c++)
     {
       sqlite3_value *value = row->values[c];
-      int type;
-      char header[32];
+      int            type;
+      char           header[32];
 
       if (row->table->unit_of[c] != (int) unit)
         continue;
       type = sqlite3_value_type (value);
       if (type == SQLITE_INTEGER)
-        g_snprintf (header, sizeof header, "i%" G_GINT64_FORMAT ";", (gint64) sqlite3_value_int64 (value));
+        g_snprintf (header, sizeof header, "i%" G_GINT64_FORMAT ";",
+                    (gint64) sqlite3_value_int64 (value));
       else if (type == SQLITE_FLOAT)
         g_snprintf (header, sizeof header, "f%.17g;", sqlite3_value_double (value));
       else if (type == SQLITE_NULL)
@@ -344,10 +339,9 @@ _crb_merge_unit_hash (CrbMergeRow *row, guint unit)
         g_snprintf (header, sizeof header, "t%d:", sqlite3_value_bytes (value));
       g_checksum_update (checksum, (const guchar *) header, -1);
       if (type == SQLITE_TEXT || type == SQLITE_BLOB)
-        g_checksum_update (checksum,
-                           type == SQLITE_BLOB ? sqlite3_value_blob (value)
-                                               : sqlite3_value_text (value),
-                           sqlite3_value_bytes (value));
+        g_checksum_update (
+            checksum, type == SQLITE_BLOB ? sqlite3_value_blob (value) : sqlite3_value_text (value),
+            sqlite3_value_bytes (value));
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
@@ -408,7 +402,7 @@ sqlite3_stmt *
 _crb_merge_prepare (CrbMerge *merge, gboolean other, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (!other)
     return _crb_project_prepare (merge->project, sql, error);
@@ -433,11 +427,11 @@ CrbMergeRow *
 _crb_merge_row_by_uuid (CrbMerge *merge, gboolean other, const CrbMergeTable *table,
                         const char *uuid, gboolean light, GError **error)
 {
-  g_autofree char *sql = g_strconcat (light ? table->select_light : table->select_all,
-                                      "WHERE uuid = ?1", NULL);
+  g_autofree char *sql =
+      g_strconcat (light ? table->select_light : table->select_all, "WHERE uuid = ?1", NULL);
   sqlite3_stmt *stmt = _crb_merge_prepare (merge, other, sql, error);
-  CrbMergeRow *row = NULL;
-  int rc;
+  CrbMergeRow  *row = NULL;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;

@@ -45,7 +45,7 @@
 const char *
 crb_merge_kind_to_table (CrbMergeKind kind)
 {
-  const char * const *tables = crb_schema_record_tables ();
+  const char *const *tables = crb_schema_record_tables ();
 
   g_return_val_if_fail (kind < CRB_MERGE_N_KINDS, NULL);
   return tables[kind];
@@ -57,8 +57,8 @@ open_other (CrbProject *project, const char *path, int *version, GError **error)
   g_autofree char *name = g_filename_display_basename (path);
   g_autoptr (sqlite3) db = NULL;
   struct stat mine, theirs;
-  int fd, rc;
-  gboolean ok;
+  int         fd, rc;
+  gboolean    ok;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -70,8 +70,8 @@ open_other (CrbProject *project, const char *path, int *version, GError **error)
                    "Cannot open “%s”: %s", name, g_strerror (saved));
       return NULL;
     }
-  if (fstat (fd, &theirs) == 0 && g_stat (crb_project_get_path (project), &mine) == 0
-      && mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino)
+  if (fstat (fd, &theirs) == 0 && g_stat (crb_project_get_path (project), &mine) == 0 &&
+      mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino)
     {
       close (fd);
       g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_INVALID,
@@ -86,14 +86,14 @@ open_other (CrbProject *project, const char *path, int *version, GError **error)
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED, "Cannot open “%s”: %s",
-                   name, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED, "Cannot open “%s”: %s", name,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (db, 1);
   _crb_project_file_harden (db);
-  if (!_crb_project_file_check_integrity (db, FALSE, error)
-      || !crb_schema_verify (db, *version, error))
+  if (!_crb_project_file_check_integrity (db, FALSE, error) ||
+      !crb_schema_verify (db, *version, error))
     return NULL;
   return g_steal_pointer (&db);
 }
@@ -114,8 +114,8 @@ pragma_int (sqlite3 *db, const char *sql)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int (stmt, 0);
   return -2000;
 }
@@ -134,31 +134,31 @@ set_cache_size (CrbProject *project, int size)
 static gboolean
 run_merge (CrbMerge *merge, GError **error)
 {
-  guint n_tables;
+  guint                n_tables;
   const CrbMergeTable *tables = _crb_merge_tables (merge->db, &n_tables);
 
-  if (!_crb_merge_load_redirects (merge, error) || !_crb_merge_load_other_log (merge, error)
-      || !_crb_merge_match_documents (merge, error))
+  if (!_crb_merge_load_redirects (merge, error) || !_crb_merge_load_other_log (merge, error) ||
+      !_crb_merge_match_documents (merge, error))
     return FALSE;
   for (guint t = 0; t < n_tables; t++)
     if (!_crb_merge_rows (merge, &tables[t], error))
       return FALSE;
-  return _crb_merge_follow_entities (merge, error) && _crb_merge_cascade (merge, error)
-         && _crb_merge_settle_revisions (merge, error) && _crb_merge_reanchor (merge, error)
-         && _crb_merge_union_logs (merge, error) && _crb_merge_union_conflicts (merge, error)
-         && _crb_merge_union_redirects (merge, error);
+  return _crb_merge_follow_entities (merge, error) && _crb_merge_cascade (merge, error) &&
+         _crb_merge_settle_revisions (merge, error) && _crb_merge_reanchor (merge, error) &&
+         _crb_merge_union_logs (merge, error) && _crb_merge_union_conflicts (merge, error) &&
+         _crb_merge_union_redirects (merge, error);
 }
 
 gboolean
 crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary *summary,
                    GError **error)
 {
-  CrbMergeSummary counts = { { 0 } };
-  CrbMerge merge = { 0 };
+  CrbMergeSummary  counts = { { 0 } };
+  CrbMerge         merge = { 0 };
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
-  gboolean ok;
-  int cache_size;
+  gboolean         ok;
+  int              cache_size;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (other_path != NULL, FALSE);
@@ -167,10 +167,10 @@ crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary 
   merge.summary = &counts;
   if (!(merge.other = open_other (project, other_path, &merge.other_version, error)))
     return FALSE;
-  merge.other_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) sqlite3_finalize);
-  merge.other_log = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
+  merge.other_statements =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  merge.other_log =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   merge.other_changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                (GDestroyNotify) _crb_merge_version_free);
   merge.redirects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -208,7 +208,7 @@ crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary 
 static void
 merge_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError          *error = NULL;
   CrbMergeSummary *summary = g_new0 (CrbMergeSummary, 1);
 
   if (crb_project_merge (source, task_data, summary, &error))

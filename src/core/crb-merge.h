@@ -31,14 +31,14 @@ typedef enum
 typedef struct
 {
   guint added[CRB_MERGE_N_KINDS];
-  guint updated;            /* records with fields taken from the other file */
-  guint deleted;            /* records deleted here because they were there */
-  guint same_documents;     /* documents both had (by text), now one */
-  guint conflicts;          /* fields both changed: new entries in the review list */
-  guint lost_edits;         /* edits made to records the other side deleted */
-  guint reanchored;         /* claims carried over to another revision */
-  guint ambiguous;          /* … of which not placed: two places fit */
-  guint orphaned;           /* … of which not placed: not found */
+  guint updated;        /* records with fields taken from the other file */
+  guint deleted;        /* records deleted here because they were there */
+  guint same_documents; /* documents both had (by text), now one */
+  guint conflicts;      /* fields both changed: new entries in the review list */
+  guint lost_edits;     /* edits made to records the other side deleted */
+  guint reanchored;     /* claims carried over to another revision */
+  guint ambiguous;      /* … of which not placed: two places fit */
+  guint orphaned;       /* … of which not placed: not found */
 } CrbMergeSummary;
 
 /* The table name of a kind ("document", "claim_tag", …). */
@@ -53,71 +53,58 @@ const char *crb_merge_kind_to_table (CrbMergeKind kind);
  * later change until the analyst picks.  Claims whose revision is not the
  * document's current one are re-anchored onto it.  Merging the same file
  * again changes nothing.  `summary` may be NULL. */
-gboolean   crb_project_merge          (CrbProject       *project,
-                                       const char       *other_path,
-                                       CrbMergeSummary  *summary,
-                                       GError          **error);
-void       crb_project_merge_async    (CrbProject          *project,
-                                       const char          *other_path,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-gboolean   crb_project_merge_finish   (CrbProject       *project,
-                                       GAsyncResult     *result,
-                                       CrbMergeSummary  *summary,
-                                       GError          **error);
+gboolean crb_project_merge (CrbProject *project, const char *other_path, CrbMergeSummary *summary,
+                            GError **error);
+void     crb_project_merge_async (CrbProject *project, const char *other_path,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean crb_project_merge_finish (CrbProject *project, GAsyncResult *result,
+                                   CrbMergeSummary *summary, GError **error);
 
 /* One field (or a claim's anchor) that two analysts changed differently. */
 typedef struct
 {
   char    *uuid;
-  char    *table;        /* record table, e.g. "claim" */
+  char    *table; /* record table, e.g. "claim" */
   char    *row_uuid;
-  char    *field;        /* a column, or "anchor" */
-  char    *kept_value;   /* JSON object {column: value}: what the record holds */
+  char    *field;      /* a column, or "anchor" */
+  char    *kept_value; /* JSON object {column: value}: what the record holds */
   char    *kept_by;
-  char    *other_value;  /* JSON object: the change that was not applied */
+  char    *other_value; /* JSON object: the change that was not applied */
   char    *other_by;
   gint64   created_at;
   gboolean resolved;
   char    *resolved_by;
 } CrbMergeConflict;
 
-void       crb_merge_conflict_free    (CrbMergeConflict *conflict);
+void crb_merge_conflict_free (CrbMergeConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbMergeConflict, crb_merge_conflict_free)
 
 /* The review list, oldest first; resolved ones too when asked. */
-GPtrArray *crb_project_list_merge_conflicts   (CrbProject  *project,
-                                               gboolean     include_resolved,
-                                               GError     **error);
+GPtrArray *crb_project_list_merge_conflicts (CrbProject *project, gboolean include_resolved,
+                                             GError **error);
 /* The analyst's pick, one undoable action: `take_other` FALSE keeps what
  * the record holds, TRUE writes the other value.  Either way the entry is
  * marked resolved (in every copy the project is merged with). */
-gboolean   crb_project_resolve_merge_conflict (CrbProject  *project,
-                                               const char  *conflict_id,
-                                               gboolean     take_other,
-                                               GError     **error);
+gboolean crb_project_resolve_merge_conflict (CrbProject *project, const char *conflict_id,
+                                             gboolean take_other, GError **error);
 
 /* Who changed what: one entry per recorded version of a record's fields,
  * oldest first.  The record's creation is the first entry (field NULL). */
 typedef struct
 {
-  char   *field;          /* NULL for the creation */
-  char   *author;
-  gint64  time;           /* ms since the epoch */
-  char   *value_sha256;
+  char  *field; /* NULL for the creation */
+  char  *author;
+  gint64 time; /* ms since the epoch */
+  char  *value_sha256;
 } CrbChangeEntry;
 
-void       crb_change_entry_free      (CrbChangeEntry *entry);
-GPtrArray *crb_project_list_changes   (CrbProject  *project,
-                                       const char  *table,
-                                       const char  *uuid,
-                                       GError     **error);
+void       crb_change_entry_free (CrbChangeEntry *entry);
+GPtrArray *crb_project_list_changes (CrbProject *project, const char *table, const char *uuid,
+                                     GError **error);
 /* Live claims created by `author` (of one document, or all when NULL), in
  * text order, as CrbClaim. */
-GPtrArray *crb_project_list_claims_by_author (CrbProject  *project,
-                                              const char  *document_uuid,
-                                              const char  *author,
-                                              GError     **error);
+GPtrArray *crb_project_list_claims_by_author (CrbProject *project, const char *document_uuid,
+                                              const char *author, GError **error);
 
 G_END_DECLS

@@ -61,11 +61,11 @@ static GArray *
 tokenize (const gunichar *text, gsize length)
 {
   GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  gsize i = 0;
+  gsize   i = 0;
 
   while (i < length)
     {
-      int kind = char_class (text[i]);
+      int   kind = char_class (text[i]);
       Token token = { (guint32) i, 0, 1469598103934665603ull };
 
       do
@@ -86,10 +86,9 @@ same_token (Diff *diff, guint32 ia, guint32 ib)
   const Token *x = &g_array_index (diff->a, Token, ia);
   const Token *y = &g_array_index (diff->b, Token, ib);
 
-  return x->hash == y->hash && x->end - x->start == y->end - y->start
-         && memcmp (diff->a_text + x->start, diff->b_text + y->start,
-                    (x->end - x->start) * sizeof (gunichar))
-                == 0;
+  return x->hash == y->hash && x->end - x->start == y->end - y->start &&
+         memcmp (diff->a_text + x->start, diff->b_text + y->start,
+                 (x->end - x->start) * sizeof (gunichar)) == 0;
 }
 
 static void
@@ -112,8 +111,8 @@ longest_increasing (const Match *pairs, guint n)
 {
   g_autofree guint *tails = g_new (guint, n + 1);
   g_autofree guint *previous = g_new (guint, n);
-  GArray *chain = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint length = 0;
+  GArray           *chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint             length = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -145,9 +144,9 @@ longest_increasing (const Match *pairs, guint n)
 static void
 lcs (Diff *diff, const Range *range)
 {
-  guint n = range->a_high - range->a_low, m = range->b_high - range->b_low;
+  guint               n = range->a_high - range->a_low, m = range->b_high - range->b_low;
   g_autofree guint16 *table = g_new0 (guint16, (gsize) (n + 1) * (m + 1));
-  guint i = n, j = m;
+  guint               i = n, j = m;
 
 #define CELL(x, y) table[(gsize) (x) * (m + 1) + (y)]
   for (guint x = n; x-- > 0;)
@@ -182,13 +181,13 @@ diff_range (Diff *diff, Range range, GArray *queue)
   g_autoptr (GArray) pairs = NULL;
   g_autoptr (GArray) chain = NULL;
   g_autofree Occurrence *occurrences = NULL;
-  guint n_occurrences = 0;
+  guint                  n_occurrences = 0;
 
-  while (range.a_low < range.a_high && range.b_low < range.b_high
-         && same_token (diff, range.a_low, range.b_low))
+  while (range.a_low < range.a_high && range.b_low < range.b_high &&
+         same_token (diff, range.a_low, range.b_low))
     add_match (diff, range.a_low++, range.b_low++);
-  while (range.a_low < range.a_high && range.b_low < range.b_high
-         && same_token (diff, range.a_high - 1, range.b_high - 1))
+  while (range.a_low < range.a_high && range.b_low < range.b_high &&
+         same_token (diff, range.a_high - 1, range.b_high - 1))
     add_match (diff, --range.a_high, --range.b_high);
   if (range.a_low == range.a_high || range.b_low == range.b_high)
     return;
@@ -204,7 +203,7 @@ diff_range (Diff *diff, Range range, GArray *queue)
 
       for (guint32 i = low; i < high; i++)
         {
-          Token *token = &g_array_index (tokens, Token, i);
+          Token      *token = &g_array_index (tokens, Token, i);
           Occurrence *occurrence = g_hash_table_lookup (seen, &token->hash);
 
           if (occurrence == NULL)
@@ -224,11 +223,11 @@ diff_range (Diff *diff, Range range, GArray *queue)
   pairs = g_array_new (FALSE, FALSE, sizeof (Match));
   for (guint32 i = range.a_low; i < range.a_high; i++)
     {
-      Token *token = &g_array_index (diff->a, Token, i);
+      Token      *token = &g_array_index (diff->a, Token, i);
       Occurrence *occurrence = g_hash_table_lookup (seen, &token->hash);
 
-      if (occurrence->count_a == 1 && occurrence->count_b == 1
-          && same_token (diff, i, occurrence->index_b))
+      if (occurrence->count_a == 1 && occurrence->count_b == 1 &&
+          same_token (diff, i, occurrence->index_b))
         {
           Match pair = { i, occurrence->index_b };
 
@@ -246,9 +245,8 @@ diff_range (Diff *diff, Range range, GArray *queue)
 
   for (guint k = 0; k <= chain->len; k++)
     {
-      const Match *anchor = k < chain->len
-                                ? &g_array_index (pairs, Match, g_array_index (chain, guint, k))
-                                : NULL;
+      const Match *anchor =
+          k < chain->len ? &g_array_index (pairs, Match, g_array_index (chain, guint, k)) : NULL;
       Range between = range;
 
       if (k > 0)
@@ -284,7 +282,7 @@ _crb_reanchor_diff (const gunichar *a, gsize n_a, const gunichar *b, gsize n_b)
                 g_array_new (FALSE, FALSE, sizeof (Match)) };
   g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (Range));
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (CrbReanchorRun));
-  Range whole = { 0, diff.a->len, 0, diff.b->len };
+  Range   whole = { 0, diff.a->len, 0, diff.b->len };
 
   g_array_append_val (queue, whole);
   while (queue->len > 0)
@@ -298,13 +296,14 @@ _crb_reanchor_diff (const gunichar *a, gsize n_a, const gunichar *b, gsize n_b)
   g_array_sort (diff.matches, compare_matches);
   for (guint i = 0; i < diff.matches->len; i++)
     {
-      const Match *match = &g_array_index (diff.matches, Match, i);
-      const Token *x = &g_array_index (diff.a, Token, match->a);
-      const Token *y = &g_array_index (diff.b, Token, match->b);
-      CrbReanchorRun *last = runs->len ? &g_array_index (runs, CrbReanchorRun, runs->len - 1) : NULL;
+      const Match    *match = &g_array_index (diff.matches, Match, i);
+      const Token    *x = &g_array_index (diff.a, Token, match->a);
+      const Token    *y = &g_array_index (diff.b, Token, match->b);
+      CrbReanchorRun *last =
+          runs->len ? &g_array_index (runs, CrbReanchorRun, runs->len - 1) : NULL;
 
-      if (last && last->a_start + last->length == x->start
-          && last->b_start + last->length == y->start)
+      if (last && last->a_start + last->length == x->start &&
+          last->b_start + last->length == y->start)
         last->length += x->end - x->start;
       else
         {

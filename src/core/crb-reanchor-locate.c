@@ -50,8 +50,8 @@ _crb_reanchor_texts_new (const char *old_text, const char *new_text)
 
   texts->old_text = g_utf8_to_ucs4_fast (old_text, -1, &texts->old_length);
   texts->new_text = g_utf8_to_ucs4_fast (new_text, -1, &texts->new_length);
-  texts->runs = _crb_reanchor_diff (texts->old_text, texts->old_length, texts->new_text,
-                                    texts->new_length);
+  texts->runs =
+      _crb_reanchor_diff (texts->old_text, texts->old_length, texts->new_text, texts->new_length);
   return texts;
 }
 
@@ -107,7 +107,7 @@ levenshtein_banded (const gunichar *a, glong n, const gunichar *b, glong m, guin
     row[j] = (guint) j;
   for (glong i = 1; i <= n; i++)
     {
-      guint best = G_MAXUINT;
+      guint  best = G_MAXUINT;
       guint *swap;
 
       next[0] = (guint) i;
@@ -189,11 +189,11 @@ static CrbAnchorStatus
 map_through_diff (CrbReanchorTexts *texts, guint start, guint end, const Span *quote,
                   guint need_before, guint need_after, guint *new_start, guint *new_end)
 {
-  GArray *runs = texts->runs;
-  int first = run_before (runs, start);
-  int last = run_before (runs, end - 1);
+  GArray               *runs = texts->runs;
+  int                   first = run_before (runs, start);
+  int                   last = run_before (runs, end - 1);
   const CrbReanchorRun *run;
-  glong mapped_start, mapped_end;
+  glong                 mapped_start, mapped_end;
 
   run = first >= 0 ? &g_array_index (runs, CrbReanchorRun, first) : NULL;
   if (run && end <= run->a_start + run->length)
@@ -219,11 +219,11 @@ map_through_diff (CrbReanchorTexts *texts, guint start, guint end, const Span *q
   else
     mapped_end = texts->new_length;
 
-  if (mapped_end > mapped_start && quote->length >= MIN_FUZZY_QUOTE
-      && start_run_long_enough (runs, first, start) && end_run_long_enough (runs, last, end)
-      && levenshtein_banded (quote->text, quote->length, texts->new_text + mapped_start,
-                             mapped_end - mapped_start, tolerance (quote->length))
-             <= tolerance (quote->length))
+  if (mapped_end > mapped_start && quote->length >= MIN_FUZZY_QUOTE &&
+      start_run_long_enough (runs, first, start) && end_run_long_enough (runs, last, end) &&
+      levenshtein_banded (quote->text, quote->length, texts->new_text + mapped_start,
+                          mapped_end - mapped_start,
+                          tolerance (quote->length)) <= tolerance (quote->length))
     {
       *new_start = (guint) mapped_start;
       *new_end = (guint) mapped_end;
@@ -256,7 +256,7 @@ static gboolean
 best_in_window (CrbReanchorTexts *texts, const Span *quote, glong from, glong to, guint limit,
                 Candidate *best)
 {
-  glong width = to - from;
+  glong             width = to - from;
   g_autofree guint *cost = g_new (guint, width + 1);
   g_autofree guint *next = g_new (guint, width + 1);
   g_autofree glong *origin = g_new (glong, width + 1);
@@ -314,7 +314,7 @@ approximate_candidates (CrbReanchorTexts *texts, const Span *quote)
   guint pieces = MAX (1, MIN (limit + 1, (guint) (quote->length / 4)));
   g_autoptr (GHashTable) tried = g_hash_table_new (g_direct_hash, g_direct_equal);
   GArray *found = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  guint windows = 0;
+  guint   windows = 0;
 
   for (guint p = 0; p < pieces && windows < MAX_WINDOWS; p++)
     {
@@ -326,9 +326,9 @@ approximate_candidates (CrbReanchorTexts *texts, const Span *quote)
         {
           glong origin = g_array_index (hits, glong, h) - offset;
           /* Origins may lie before the text (by less than the quote). */
-          gpointer key = GSIZE_TO_POINTER ((gsize) (origin + quote->length + 1));
+          gpointer  key = GSIZE_TO_POINTER ((gsize) (origin + quote->length + 1));
           Candidate candidate;
-          glong from, to;
+          glong     from, to;
 
           if (!g_hash_table_add (tried, key))
             continue;
@@ -353,7 +353,7 @@ choose (GArray *candidates, guint *new_start, guint *new_end)
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      gboolean overlaps = FALSE;
+      gboolean         overlaps = FALSE;
 
       for (guint j = 0; j < distinct->len && !overlaps; j++)
         {
@@ -366,11 +366,11 @@ choose (GArray *candidates, guint *new_start, guint *new_end)
     }
   if (distinct->len == 0)
     return CRB_ANCHOR_ORPHANED;
-  if (distinct->len > 1
-      && g_array_index (distinct, Candidate, 0).errors
-             == g_array_index (distinct, Candidate, 1).errors
-      && g_array_index (distinct, Candidate, 0).context
-             == g_array_index (distinct, Candidate, 1).context)
+  if (distinct->len > 1 &&
+      g_array_index (distinct, Candidate, 0).errors ==
+          g_array_index (distinct, Candidate, 1).errors &&
+      g_array_index (distinct, Candidate, 0).context ==
+          g_array_index (distinct, Candidate, 1).context)
     return CRB_ANCHOR_AMBIGUOUS;
   *new_start = (guint) g_array_index (distinct, Candidate, 0).start;
   *new_end = (guint) g_array_index (distinct, Candidate, 0).end;
@@ -395,7 +395,7 @@ _crb_reanchor_locate (CrbReanchorTexts *texts, guint start, guint end, const cha
   g_autofree gunichar *quote_text = NULL, *prefix_text = NULL, *suffix_text = NULL;
   g_autoptr (GArray) hits = NULL;
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  Span quote, before, after;
+  Span            quote, before, after;
   CrbAnchorStatus status;
 
   quote_text = g_utf8_to_ucs4_fast (exact ? exact : "", -1, &quote.length);
@@ -408,17 +408,17 @@ _crb_reanchor_locate (CrbReanchorTexts *texts, guint start, guint end, const cha
     return CRB_ANCHOR_ORPHANED;
 
   /* Positions are evidence only if the quote really was there. */
-  if (start < end && end <= (guint) texts->old_length && end - start == (guint) quote.length
-      && equal_at (texts->old_text, start, quote.text, quote.length))
+  if (start < end && end <= (guint) texts->old_length && end - start == (guint) quote.length &&
+      equal_at (texts->old_text, start, quote.text, quote.length))
     {
       status = map_through_diff (texts, start, end, &quote, MIN (NEED_CONTEXT, before.length),
                                  MIN (NEED_CONTEXT, after.length), new_start, new_end);
       if (status != CRB_ANCHOR_ORPHANED)
         {
           /* Same offsets but other words there is a move in place. */
-          if (status == CRB_ANCHOR_ANCHORED
-              && (*new_end - *new_start != (guint) quote.length
-                  || !equal_at (texts->new_text, *new_start, quote.text, quote.length)))
+          if (status == CRB_ANCHOR_ANCHORED &&
+              (*new_end - *new_start != (guint) quote.length ||
+               !equal_at (texts->new_text, *new_start, quote.text, quote.length)))
             status = CRB_ANCHOR_MOVED;
           return status;
         }
@@ -446,8 +446,8 @@ _crb_reanchor_locate (CrbReanchorTexts *texts, guint start, guint end, const cha
     }
 
   status = choose (candidates, new_start, new_end);
-  if (status == CRB_ANCHOR_MOVED && *new_start == start && *new_end == end
-      && equal_at (texts->new_text, start, quote.text, quote.length))
+  if (status == CRB_ANCHOR_MOVED && *new_start == start && *new_end == end &&
+      equal_at (texts->new_text, start, quote.text, quote.length))
     status = CRB_ANCHOR_ANCHORED;
   return status;
 }

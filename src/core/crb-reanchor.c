@@ -23,15 +23,15 @@
 
 typedef struct
 {
-  gint64  id;
-  char   *uuid;
-  char   *revision;
-  guint   start;
-  guint   end;
-  char   *exact;
-  char   *prefix;
-  char   *suffix;
-  char   *status;
+  gint64 id;
+  char  *uuid;
+  char  *revision;
+  guint  start;
+  guint  end;
+  char  *exact;
+  char  *prefix;
+  char  *suffix;
+  char  *status;
 } Anchor;
 
 static void
@@ -49,8 +49,8 @@ anchor_clear (gpointer data)
 
 /* Claims (with context) or mentions (without) off the current revision. */
 static GArray *
-load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
-              const char *current, GError **error)
+load_anchors (CrbProject *project, gboolean claims, const char *document_uuid, const char *current,
+              GError **error)
 {
   const char *sql = claims ? "SELECT id, uuid, revision_uuid, start_offset, end_offset, exact, "
                              "prefix, suffix, anchor_status FROM claim WHERE document_uuid = ?1 "
@@ -60,7 +60,7 @@ load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
                              "AND revision_uuid <> ?2 ORDER BY id";
   g_autoptr (GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_array_set_clear_func (anchors, anchor_clear);
   if (!(stmt = _crb_project_prepare (project, sql, error)))
@@ -70,10 +70,15 @@ load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Anchor anchor = {
-        sqlite3_column_int64 (stmt, 0), crb_column_dup (stmt, 1), crb_column_dup (stmt, 2),
-        (guint) sqlite3_column_int64 (stmt, 3), (guint) sqlite3_column_int64 (stmt, 4),
-        crb_column_dup (stmt, 5), crb_column_dup (stmt, 6),
-        crb_column_dup (stmt, 7), crb_column_dup (stmt, 8),
+        sqlite3_column_int64 (stmt, 0),
+        crb_column_dup (stmt, 1),
+        crb_column_dup (stmt, 2),
+        (guint) sqlite3_column_int64 (stmt, 3),
+        (guint) sqlite3_column_int64 (stmt, 4),
+        crb_column_dup (stmt, 5),
+        crb_column_dup (stmt, 6),
+        crb_column_dup (stmt, 7),
+        crb_column_dup (stmt, 8),
       };
 
       g_array_append_val (anchors, anchor);
@@ -90,8 +95,8 @@ load_anchors (CrbProject *project, gboolean claims, const char *document_uuid,
 static char *
 revision_text (CrbProject *project, const char *revision_uuid, GError **error)
 {
-  sqlite3_stmt *stmt = _crb_project_prepare (project, "SELECT text FROM revision WHERE uuid = ?1",
-                                             error);
+  sqlite3_stmt *stmt =
+      _crb_project_prepare (project, "SELECT text FROM revision WHERE uuid = ?1", error);
   char *text = NULL;
 
   if (stmt == NULL)
@@ -112,7 +117,7 @@ current_revision (CrbProject *project, const char *document_uuid, GError **error
                                              "AND current = 1 AND deleted = 0 "
                                              "ORDER BY number DESC LIMIT 1",
                                              error);
-  char *uuid = NULL;
+  char         *uuid = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -134,10 +139,10 @@ update_claim (CrbProject *project, const Anchor *anchor, const char *current,
               CrbReanchorTexts *texts, CrbAnchorStatus status, guint start, guint end,
               GError **error)
 {
-  sqlite3 *db = _crb_project_get_db (project);
-  gboolean placed = status == CRB_ANCHOR_ANCHORED || status == CRB_ANCHOR_MOVED;
+  sqlite3         *db = _crb_project_get_db (project);
+  gboolean         placed = status == CRB_ANCHOR_ANCHORED || status == CRB_ANCHOR_MOVED;
   g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!placed)
     {
@@ -149,8 +154,8 @@ update_claim (CrbProject *project, const Anchor *anchor, const char *current,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, anchor->id);
       crb_bind_text (stmt, 2, crb_anchor_status_to_string (status));
-      return _crb_project_step_done (project, stmt, "the claim's anchor", error)
-             && _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
+      return _crb_project_step_done (project, stmt, "the claim's anchor", error) &&
+             _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
     }
 
   exact = slice (texts->new_text, start, end);
@@ -173,9 +178,9 @@ update_claim (CrbProject *project, const Anchor *anchor, const char *current,
   crb_bind_text (stmt, 6, prefix);
   crb_bind_text (stmt, 7, suffix);
   crb_bind_text (stmt, 8, crb_anchor_status_to_string (status));
-  return _crb_project_step_done (project, stmt, "the claim's anchor", error)
-         && _crb_fts_index (db, CRB_FTS_CLAIM, anchor->id, error)
-         && _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
+  return _crb_project_step_done (project, stmt, "the claim's anchor", error) &&
+         _crb_fts_index (db, CRB_FTS_CLAIM, anchor->id, error) &&
+         _crb_merge_log_unit (project, "claim", anchor->uuid, "anchor", error);
 }
 
 static gboolean
@@ -183,11 +188,11 @@ update_mention (CrbProject *project, const Anchor *anchor, const char *current,
                 CrbReanchorTexts *texts, guint start, guint end, GError **error)
 {
   g_autofree char *exact = slice (texts->new_text, start, end);
-  sqlite3_stmt *stmt = _crb_project_prepare (project,
-                                             "UPDATE mention SET revision_uuid = ?2, "
-                                             "start_offset = ?3, end_offset = ?4, exact = ?5 "
-                                             "WHERE id = ?1",
-                                             error);
+  sqlite3_stmt    *stmt = _crb_project_prepare (project,
+                                                "UPDATE mention SET revision_uuid = ?2, "
+                                                   "start_offset = ?3, end_offset = ?4, exact = ?5 "
+                                                   "WHERE id = ?1",
+                                                error);
 
   if (stmt == NULL)
     return FALSE;
@@ -196,8 +201,8 @@ update_mention (CrbProject *project, const Anchor *anchor, const char *current,
   sqlite3_bind_int64 (stmt, 3, start);
   sqlite3_bind_int64 (stmt, 4, end);
   crb_bind_text (stmt, 5, exact);
-  return _crb_project_step_done (project, stmt, "the mention", error)
-         && _crb_merge_log_unit (project, "mention", anchor->uuid, "anchor", error);
+  return _crb_project_step_done (project, stmt, "the mention", error) &&
+         _crb_merge_log_unit (project, "mention", anchor->uuid, "anchor", error);
 }
 
 static void
@@ -230,10 +235,10 @@ reanchor_all (CrbProject *project, GArray *anchors, gboolean claims, const char 
 {
   for (guint i = 0; i < anchors->len; i++)
     {
-      const Anchor *anchor = &g_array_index (anchors, Anchor, i);
+      const Anchor     *anchor = &g_array_index (anchors, Anchor, i);
       CrbReanchorTexts *pair = g_hash_table_lookup (texts, anchor->revision);
-      CrbAnchorStatus status;
-      guint start = 0, end = 0;
+      CrbAnchorStatus   status;
+      guint             start = 0, end = 0;
 
       if (pair == NULL)
         {
@@ -252,16 +257,16 @@ reanchor_all (CrbProject *project, GArray *anchors, gboolean claims, const char 
             return FALSE;
           count (counts, status);
         }
-      else if ((status == CRB_ANCHOR_ANCHORED || status == CRB_ANCHOR_MOVED)
-               && !update_mention (project, anchor, current, pair, start, end, error))
+      else if ((status == CRB_ANCHOR_ANCHORED || status == CRB_ANCHOR_MOVED) &&
+               !update_mention (project, anchor, current, pair, start, end, error))
         return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-_crb_reanchor_document (CrbProject *project, const char *document_uuid,
-                        CrbReanchorCounts *counts, GError **error)
+_crb_reanchor_document (CrbProject *project, const char *document_uuid, CrbReanchorCounts *counts,
+                        GError **error)
 {
   g_autoptr (GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) _crb_reanchor_texts_free);
@@ -277,14 +282,14 @@ _crb_reanchor_document (CrbProject *project, const char *document_uuid,
   current = current_revision (project, document_uuid, error);
   if (current == NULL)
     return error == NULL || *error == NULL;
-  if (!(claims = load_anchors (project, TRUE, document_uuid, current, error))
-      || !(mentions = load_anchors (project, FALSE, document_uuid, current, error)))
+  if (!(claims = load_anchors (project, TRUE, document_uuid, current, error)) ||
+      !(mentions = load_anchors (project, FALSE, document_uuid, current, error)))
     return FALSE;
   if (claims->len == 0 && mentions->len == 0)
     return TRUE;
-  if (!(current_text = revision_text (project, current, error))
-      || !reanchor_all (project, claims, TRUE, current, current_text, texts, counts, error)
-      || !reanchor_all (project, mentions, FALSE, current, current_text, texts, NULL, error))
+  if (!(current_text = revision_text (project, current, error)) ||
+      !reanchor_all (project, claims, TRUE, current, current_text, texts, counts, error) ||
+      !reanchor_all (project, mentions, FALSE, current, current_text, texts, NULL, error))
     return FALSE;
   _crb_project_note_change (project, CRB_CHANGE_CLAIMS | CRB_CHANGE_ENTITIES);
   return TRUE;
@@ -303,8 +308,7 @@ crb_project_reanchor_document (CrbProject *project, const char *document_id,
     return FALSE;
   if (!_crb_project_begin_action (project, "Re-anchor annotations", error))
     return FALSE;
-  if (!_crb_reanchor_document (project, crb_record_get_uuid (CRB_RECORD (document)), &local,
-                               error))
+  if (!_crb_reanchor_document (project, crb_record_get_uuid (CRB_RECORD (document)), &local, error))
     {
       _crb_project_rollback_action (project);
       return FALSE;

@@ -33,9 +33,7 @@ const char *crb_anchor_status_to_string (CrbAnchorStatus status);
  * texts where it moved, by its quote and context otherwise.  Import does
  * this by itself when a document gets a new revision; this is for repairs
  * and scripts.  `counts` may be NULL. */
-gboolean    crb_project_reanchor_document (CrbProject        *project,
-                                           const char        *document_id,
-                                           CrbReanchorCounts *counts,
-                                           GError           **error);
+gboolean crb_project_reanchor_document (CrbProject *project, const char *document_id,
+                                        CrbReanchorCounts *counts, GError **error);
 
 G_END_DECLS

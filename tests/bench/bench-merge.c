@@ -47,7 +47,7 @@ add_documents (CrbProject *project, CrbSynthCorpus *corpus, guint first, guint n
     {
       g_autoptr (CrbImportJob) job = g_new0 (CrbImportJob, 1);
       g_autoptr (CrbImportOutcome) outcome = g_new0 (CrbImportOutcome, 1);
-      gsize length;
+      gsize       length;
       const char *text = crb_synth_corpus_get_text (corpus, d, &length);
 
       job->source = g_strdup_printf ("doc-%05u", d);
@@ -66,8 +66,9 @@ add_documents (CrbProject *project, CrbSynthCorpus *corpus, guint first, guint n
 static void
 add_claims (CrbProject *project, guint n, guint32 seed)
 {
-  static const char *columns[] = { "document_uuid", "revision_uuid", "start_offset", "end_offset",
-                                   "exact", "prefix", "suffix", "kind", "note" };
+  static const char *columns[] = { "document_uuid", "revision_uuid", "start_offset",
+                                   "end_offset",    "exact",         "prefix",
+                                   "suffix",        "kind",          "note" };
   g_autoptr (GError) error = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   sqlite3 *db = _crb_project_get_db (project);
@@ -89,16 +90,16 @@ add_claims (CrbProject *project, guint n, guint32 seed)
   check (_crb_project_begin_action (project, "Add claims", &error), error);
   for (guint i = 0; i < n; i++)
     {
-      guint d = g_rand_int_range (rand, 0, (gint32) documents->len);
-      const char *text = g_ptr_array_index (texts, d);
-      gsize length = strlen (text); /* ASCII: bytes are code points */
-      guint start = g_rand_int_range (rand, 40, (gint32) length - 80);
-      GValue values[G_N_ELEMENTS (columns)] = { G_VALUE_INIT };
+      guint            d = g_rand_int_range (rand, 0, (gint32) documents->len);
+      const char      *text = g_ptr_array_index (texts, d);
+      gsize            length = strlen (text); /* ASCII: bytes are code points */
+      guint            start = g_rand_int_range (rand, 40, (gint32) length - 80);
+      GValue           values[G_N_ELEMENTS (columns)] = { G_VALUE_INIT };
       g_autofree char *exact = g_strndup (text + start, 40);
       g_autofree char *prefix = g_strndup (text + start - 32, 32);
       g_autofree char *suffix = g_strndup (text + start + 40, 32);
       g_autofree char *note = g_strdup_printf ("note %u of analyst %u", i, seed);
-      gint64 rowid;
+      gint64           rowid;
 
       for (guint v = 0; v < G_N_ELEMENTS (columns); v++)
         g_value_init (&values[v], v == 2 || v == 3 ? G_TYPE_INT64 : G_TYPE_STRING);
@@ -112,8 +113,8 @@ add_claims (CrbProject *project, guint n, guint32 seed)
       g_value_set_string (&values[7], "claim");
       g_value_set_string (&values[8], note);
       check (_crb_edit_insert (project, "claim", NULL, columns, values, G_N_ELEMENTS (columns),
-                               NULL, &rowid, &error)
-                 && _crb_fts_index (db, CRB_FTS_CLAIM, rowid, &error),
+                               NULL, &rowid, &error) &&
+                 _crb_fts_index (db, CRB_FTS_CLAIM, rowid, &error),
              error);
       for (guint v = 0; v < G_N_ELEMENTS (columns); v++)
         g_value_unset (&values[v]);
@@ -152,7 +153,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   /* CRB_BENCH_MERGE_DIR keeps the two projects for another run. */
-  const char *kept = g_getenv ("CRB_BENCH_MERGE_DIR");
+  const char      *kept = g_getenv ("CRB_BENCH_MERGE_DIR");
   g_autofree char *dir = kept ? g_strdup (kept) : g_dir_make_tmp ("bench-merge-XXXXXX", &error);
   g_autofree char *base_path = g_build_filename (dir, "base.corroborate", NULL);
   g_autofree char *path_a = g_build_filename (dir, "alice.corroborate", NULL);
@@ -160,10 +161,10 @@ main (int argc, char *argv[])
   g_autofree char *vacuumed = g_build_filename (dir, "vacuum.corroborate", NULL);
   g_autofree char *target = g_build_filename (dir, "merged.corroborate", NULL);
   g_autofree char *larger = NULL;
-  CrbSynthCorpus *corpus;
-  CrbMergeSummary summary, again;
-  gint64 start;
-  double build, vacuum, merge, remerge;
+  CrbSynthCorpus  *corpus;
+  CrbMergeSummary  summary, again;
+  gint64           start;
+  double           build, vacuum, merge, remerge;
 
   /* Keep the undo history of this run out of the user's cache. */
   g_setenv ("XDG_CACHE_HOME", dir, TRUE);
@@ -202,7 +203,7 @@ built:
 
   larger = g_strdup (file_size (path_a) >= file_size (path_b) ? path_a : path_b);
   {
-    sqlite3 *db = NULL;
+    sqlite3      *db = NULL;
     sqlite3_stmt *stmt = NULL;
 
     sqlite3_open_v2 (larger, &db, SQLITE_OPEN_READONLY, NULL);
@@ -219,11 +220,11 @@ built:
   {
     g_autoptr (CrbProject) a = NULL;
     g_autofree char *contents = NULL;
-    gsize length;
+    gsize            length;
 
     /* Into a copy, so that the projects can be kept for another run. */
-    check (g_file_get_contents (path_a, &contents, &length, &error)
-               && g_file_set_contents (target, contents, length, &error),
+    check (g_file_get_contents (path_a, &contents, &length, &error) &&
+               g_file_set_contents (target, contents, length, &error),
            error);
     g_clear_pointer (&contents, g_free);
     a = crb_project_open (target, &error);
@@ -237,17 +238,16 @@ built:
     check (crb_project_check (a, &error), error);
   }
 
-  printf ("projects: %d shared + %d own documents each, %d claims each (built in %.1f s)\n",
-          SHARED, OWN, CLAIMS, build);
+  printf ("projects: %d shared + %d own documents each, %d claims each (built in %.1f s)\n", SHARED,
+          OWN, CLAIMS, build);
   printf ("larger project: %.1f MB\n", file_size (larger) / 1e6);
   printf ("came in: %u documents, %u claims; %u updated, %u conflicts\n",
           summary.added[CRB_MERGE_DOCUMENTS], summary.added[CRB_MERGE_CLAIMS], summary.updated,
           summary.conflicts);
   printf ("VACUUM INTO (baseline): %.2f s\n", vacuum);
   printf ("merge:                  %.2f s  ratio %.2f (target <= 3)\n", merge, merge / vacuum);
-  printf ("merge again (no-op):    %.2f s  ratio %.2f; came in: %u documents, %u claims\n",
-          remerge, remerge / vacuum, again.added[CRB_MERGE_DOCUMENTS],
-          again.added[CRB_MERGE_CLAIMS]);
+  printf ("merge again (no-op):    %.2f s  ratio %.2f; came in: %u documents, %u claims\n", remerge,
+          remerge / vacuum, again.added[CRB_MERGE_DOCUMENTS], again.added[CRB_MERGE_CLAIMS]);
 
   if (kept == NULL)
     remove_tree (dir);

@@ -17,8 +17,8 @@
 #include "crb-tag.h"
 #include "crb-test-project.h"
 
-#define TEXT                                                                                     \
-  "The dam at Ilmet failed at 04:10 on Tuesday, officials said. Witnesses heard a loud crack, "  \
+#define TEXT                                                                                       \
+  "The dam at Ilmet failed at 04:10 on Tuesday, officials said. Witnesses heard a loud crack, "    \
   "then the water came. The governor said eleven people were missing; the mayor said nine."
 
 typedef struct
@@ -47,24 +47,22 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->project = crb_test_new_project (NULL);
   crb_project_set_author (fixture->project, "Alice Analyst");
   fixture->document = crb_test_add_document (fixture->project, "Ilmet report", TEXT);
-  claim = crb_project_add_claim_by_quote (fixture->project, fixture->document, "failed at 04:10",
-                                          1, "claim", "Time, per \"officials\",\nunconfirmed",
-                                          &error);
+  claim = crb_project_add_claim_by_quote (fixture->project, fixture->document, "failed at 04:10", 1,
+                                          "claim", "Time, per \"officials\",\nunconfirmed", &error);
   highlight = crb_project_add_claim_by_quote (fixture->project, fixture->document, "loud crack", 1,
                                               "highlight", NULL, &error);
   question = crb_project_add_claim_by_quote (fixture->project, fixture->document,
                                              "eleven people were missing", 1, "question",
-                                             "=HYPERLINK(\"x\") <script>alert(1)</script>",
-                                             &error);
-  secret = crb_project_add_claim_by_quote (fixture->project, fixture->document, "the mayor said",
-                                           1, "claim", "Informant Kestrel-9", &error);
+                                             "=HYPERLINK(\"x\") <script>alert(1)</script>", &error);
+  secret = crb_project_add_claim_by_quote (fixture->project, fixture->document, "the mayor said", 1,
+                                           "claim", "Informant Kestrel-9", &error);
   g_assert_no_error (error);
   fixture->claim = g_strdup (crb_record_get_uuid (CRB_RECORD (claim)));
   fixture->highlight = g_strdup (crb_record_get_uuid (CRB_RECORD (highlight)));
   fixture->question = g_strdup (crb_record_get_uuid (CRB_RECORD (question)));
   fixture->secret = g_strdup (crb_record_get_uuid (CRB_RECORD (secret)));
-  crb_assert_ok (crb_project_set_field (fixture->project, "claim", fixture->secret, "private", "1",
-                                        &error));
+  crb_assert_ok (
+      crb_project_set_field (fixture->project, "claim", fixture->secret, "private", "1", &error));
   crb_assert_ok (crb_project_set_field (fixture->project, "claim", fixture->claim, "credibility",
                                         "2", &error));
   crb_assert_ok (crb_project_set_field (fixture->project, "document", fixture->document,
@@ -75,22 +73,22 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   crb_assert_ok (crb_project_tag_claim (fixture->project, fixture->claim,
                                         crb_record_get_uuid (CRB_RECORD (tag)), &error));
   place = crb_project_add_entity (fixture->project, "place", "Ilmet", NULL, NULL, &error);
-  link3 = crb_project_link_claim_entity (fixture->project, fixture->claim,
-                                         crb_record_get_uuid (CRB_RECORD (place)), "location",
-                                         &error);
-  event = crb_project_add_event (fixture->project, "Ilmet dam failure", "2026-03-03", NULL,
-                                 "Ilmet", "The dam <gave way> overnight.", &error);
+  link3 =
+      crb_project_link_claim_entity (fixture->project, fixture->claim,
+                                     crb_record_get_uuid (CRB_RECORD (place)), "location", &error);
+  event = crb_project_add_event (fixture->project, "Ilmet dam failure", "2026-03-03", NULL, "Ilmet",
+                                 "The dam <gave way> overnight.", &error);
   g_assert_no_error (error);
   fixture->event = g_strdup (crb_record_get_uuid (CRB_RECORD (event)));
   when = crb_project_add_facet (fixture->project, fixture->event, "When", &error);
   toll = crb_project_add_facet (fixture->project, fixture->event, "How many missing", &error);
   cause = crb_project_add_facet (fixture->project, fixture->event, "Cause", &error);
-  link1 = crb_project_link_claim_event (fixture->project, fixture->claim, fixture->event,
-                                        crb_record_get_uuid (CRB_RECORD (when)), "supports",
-                                        &error);
-  link2 = crb_project_link_claim_event (fixture->project, fixture->question, fixture->event,
-                                        crb_record_get_uuid (CRB_RECORD (toll)), "disputes",
-                                        &error);
+  link1 =
+      crb_project_link_claim_event (fixture->project, fixture->claim, fixture->event,
+                                    crb_record_get_uuid (CRB_RECORD (when)), "supports", &error);
+  link2 =
+      crb_project_link_claim_event (fixture->project, fixture->question, fixture->event,
+                                    crb_record_get_uuid (CRB_RECORD (toll)), "disputes", &error);
   g_assert_no_error (error);
 }
 
@@ -146,9 +144,9 @@ assert_valid_annotation (JsonObject *annotation)
 {
   static const char *motivations[] = { "commenting", "highlighting", "questioning", NULL };
   static const char *purposes[] = { "commenting", "questioning", "tagging", NULL };
-  JsonObject *target, *creator;
-  JsonArray *selectors;
-  gboolean quote = FALSE, position = FALSE;
+  JsonObject        *target, *creator;
+  JsonArray         *selectors;
+  gboolean           quote = FALSE, position = FALSE;
 
   g_assert_cmpstr (member_string (annotation, "@context"), ==, "http://www.w3.org/ns/anno.jsonld");
   assert_urn_uuid (member_string (annotation, "id"));
@@ -177,8 +175,8 @@ assert_valid_annotation (JsonObject *annotation)
 
   target = json_object_get_object_member (annotation, "target");
   g_assert_nonnull (target);
-  g_assert_true (g_str_has_prefix (member_string (target, "source"), "urn:uuid:")
-                 || g_str_has_prefix (member_string (target, "source"), "http"));
+  g_assert_true (g_str_has_prefix (member_string (target, "source"), "urn:uuid:") ||
+                 g_str_has_prefix (member_string (target, "source"), "http"));
   selectors = json_object_get_array_member (target, "selector");
   g_assert_nonnull (selectors);
   for (guint i = 0; i < json_array_get_length (selectors); i++)
@@ -218,10 +216,10 @@ test_jsonld_valid (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *json = crb_project_export (fixture->project, CRB_EXPORT_JSONLD, NULL, &error);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *collection, *page;
-  JsonArray *items;
+  JsonObject      *collection, *page;
+  JsonArray       *items;
   g_autofree char *claim_id = g_strdup_printf ("urn:uuid:%s", fixture->claim);
-  gboolean saw_tag = FALSE, saw_question = FALSE;
+  gboolean         saw_tag = FALSE, saw_question = FALSE;
 
   g_assert_no_error (error);
   collection = parse_object (json, parser);
@@ -243,9 +241,8 @@ test_jsonld_valid (Fixture *fixture, gconstpointer data)
           JsonArray *bodies = json_object_get_array_member (annotation, "body");
 
           for (guint b = 0; b < json_array_get_length (bodies); b++)
-            saw_tag |= g_str_equal (member_string (json_array_get_object_element (bodies, b),
-                                                   "purpose"),
-                                    "tagging");
+            saw_tag |= g_str_equal (
+                member_string (json_array_get_object_element (bodies, b), "purpose"), "tagging");
         }
       saw_question |= g_str_equal (member_string (annotation, "motivation"), "questioning");
     }
@@ -329,23 +326,23 @@ test_import_unmatched (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrbAnnotationImport) report = NULL;
-  g_autofree char *twice = crb_test_add_document (fixture->project, "Repeats",
-                                                  "Nine dead. Later: Nine dead. End.");
+  g_autofree char *twice =
+      crb_test_add_document (fixture->project, "Repeats", "Nine dead. Later: Nine dead. End.");
   const char *json =
-    "[{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"id\":\"urn:uuid:"
-    "0b5a6a9e-1111-4a4a-8a8a-000000000001\",\"type\":\"Annotation\",\"target\":{\"source\":"
-    "\"https://example.org/elsewhere\",\"selector\":{\"type\":\"TextQuoteSelector\",\"exact\":"
-    "\"a sentence no document here contains\"}}},"
-    "{\"id\":\"urn:uuid:0b5a6a9e-1111-4a4a-8a8a-000000000002\",\"type\":\"Annotation\","
-    "\"target\":{\"source\":\"urn:uuid:00000000-0000-4000-8000-000000000000\",\"selector\":"
-    "{\"type\":\"TextQuoteSelector\",\"exact\":\"Nine dead\"}}},"
-    "{\"id\":\"urn:uuid:0b5a6a9e-1111-4a4a-8a8a-000000000003\",\"type\":\"Annotation\","
-    "\"motivation\":\"highlighting\",\"target\":{\"source\":\"https://example.org/x\","
-    "\"selector\":[{\"type\":\"TextQuoteSelector\",\"exact\":\"Nine dead\",\"prefix\":"
-    "\"Later: \",\"suffix\":\". End\"},{\"type\":\"TextPositionSelector\",\"start\":0,"
-    "\"end\":4}]}},"
-    "{\"type\":\"Annotation\",\"target\":\"https://example.org/no-selector\"},"
-    "{\"type\":\"Comment\"}]";
+      "[{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"id\":\"urn:uuid:"
+      "0b5a6a9e-1111-4a4a-8a8a-000000000001\",\"type\":\"Annotation\",\"target\":{\"source\":"
+      "\"https://example.org/elsewhere\",\"selector\":{\"type\":\"TextQuoteSelector\",\"exact\":"
+      "\"a sentence no document here contains\"}}},"
+      "{\"id\":\"urn:uuid:0b5a6a9e-1111-4a4a-8a8a-000000000002\",\"type\":\"Annotation\","
+      "\"target\":{\"source\":\"urn:uuid:00000000-0000-4000-8000-000000000000\",\"selector\":"
+      "{\"type\":\"TextQuoteSelector\",\"exact\":\"Nine dead\"}}},"
+      "{\"id\":\"urn:uuid:0b5a6a9e-1111-4a4a-8a8a-000000000003\",\"type\":\"Annotation\","
+      "\"motivation\":\"highlighting\",\"target\":{\"source\":\"https://example.org/x\","
+      "\"selector\":[{\"type\":\"TextQuoteSelector\",\"exact\":\"Nine dead\",\"prefix\":"
+      "\"Later: \",\"suffix\":\". End\"},{\"type\":\"TextPositionSelector\",\"start\":0,"
+      "\"end\":4}]}},"
+      "{\"type\":\"Annotation\",\"target\":\"https://example.org/no-selector\"},"
+      "{\"type\":\"Comment\"}]";
   guint before = count_claims (fixture->project);
 
   report = crb_project_import_annotations (fixture->project, json, -1, &error);
@@ -357,9 +354,8 @@ test_import_unmatched (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (g_ptr_array_index (report->unmatched, 1), "several places"));
   g_assert_cmpuint (count_claims (fixture->project), ==, before + 1);
   {
-    g_autoptr (CrbClaim) claim = crb_project_find_claim (fixture->project,
-                                                         "0b5a6a9e-1111-4a4a-8a8a-000000000003",
-                                                         &error);
+    g_autoptr (CrbClaim) claim =
+        crb_project_find_claim (fixture->project, "0b5a6a9e-1111-4a4a-8a8a-000000000003", &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (crb_claim_get_start (claim), ==, 18);
@@ -374,9 +370,9 @@ test_import_unmatched (Fixture *fixture, gconstpointer data)
 static GPtrArray *
 parse_csv (const char *csv)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
+  GPtrArray  *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray  *row = g_ptr_array_new_with_free_func (g_free);
+  GString    *field = g_string_new (NULL);
   const char *p = csv;
 
   while (*p)
@@ -422,7 +418,7 @@ test_csv (Fixture *fixture, gconstpointer data)
   g_autofree char *csv = crb_project_export (fixture->project, CRB_EXPORT_CSV, NULL, &error);
   g_autoptr (GPtrArray) rows = NULL;
   GPtrArray *header;
-  gboolean found = FALSE;
+  gboolean   found = FALSE;
 
   g_assert_no_error (error);
   rows = parse_csv (csv);
@@ -462,10 +458,10 @@ static void
 test_briefing (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *markdown = crb_project_export (fixture->project, CRB_EXPORT_MARKDOWN,
-                                                  fixture->event, &error);
+  g_autofree char *markdown =
+      crb_project_export (fixture->project, CRB_EXPORT_MARKDOWN, fixture->event, &error);
   g_autofree char *html = NULL;
-  const char *when, *toll;
+  const char      *when, *toll;
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (markdown, "# Ilmet dam failure\n"));
@@ -504,8 +500,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/crb/export/jsonld/valid", test_jsonld_valid);
   ADD ("/crb/export/jsonld/round-trip", test_jsonld_round_trip);
   ADD ("/crb/export/jsonld/import-unmatched", test_import_unmatched);

@@ -22,9 +22,9 @@
 #include "crb-tag.h"
 #include "crb-test-project.h"
 
-#define REPORT_TEXT                                                                              \
-  "The dam at Ilmet failed at 04:10 on Tuesday, officials said.\n\n"                          \
-  "Witnesses heard a loud crack before the water came.\n\n"                                   \
+#define REPORT_TEXT                                                                                \
+  "The dam at Ilmet failed at 04:10 on Tuesday, officials said.\n\n"                               \
+  "Witnesses heard a loud crack before the water came.\n\n"                                        \
   "The regional governor said eleven people were missing."
 
 typedef struct
@@ -34,9 +34,9 @@ typedef struct
   char       *path_b;
   CrbProject *a;
   CrbProject *b;
-  char       *document;  /* the shared report */
-  char       *claim;     /* a claim on it */
-  char       *secret;    /* a claim whose note must not travel once deleted */
+  char       *document; /* the shared report */
+  char       *claim;    /* a claim on it */
+  char       *secret;   /* a claim whose note must not travel once deleted */
 } Pair;
 
 static void
@@ -96,14 +96,14 @@ pair_new (void)
 static char *
 content (CrbProject *project)
 {
-  const char * const *tables = crb_schema_record_tables ();
+  const char *const *tables = crb_schema_record_tables ();
   g_autoptr (GString) dump = g_string_new (NULL);
   sqlite3 *db = _crb_project_get_db (project);
 
   for (guint t = 0; tables[t]; t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY uuid", tables[t]);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt    *stmt = NULL;
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -150,9 +150,9 @@ static char *
 copy_file (const char *path, const char *name)
 {
   g_autofree char *dir = crb_test_make_dir ();
-  char *target = g_build_filename (dir, name, NULL);
+  char            *target = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (target, contents, length, NULL));
@@ -181,8 +181,8 @@ merge_into_copy (const char *target_path, const char *other_path, CrbMergeSummar
   g_autofree char *before_other = crb_test_file_digest (other_path);
   g_autofree char *after_other = NULL;
   g_autofree char *again = NULL;
-  CrbMergeSummary second;
-  CrbProject *project = crb_project_open (copy, &error);
+  CrbMergeSummary  second;
+  CrbProject      *project = crb_project_open (copy, &error);
 
   g_assert_no_error (error);
   crb_project_set_author (project, "Dana");
@@ -211,7 +211,7 @@ merge_both_ways (Pair *pair, CrbMergeSummary *summary)
   g_autofree char *ab = NULL, *ba = NULL;
   g_autoptr (CrbProject) reverse = NULL;
   CrbMergeSummary other_way;
-  CrbProject *merged;
+  CrbProject     *merged;
 
   merged = merge_into_copy (pair->path_a, pair->path_b, summary, &ab);
   reverse = merge_into_copy (pair->path_b, pair->path_a, &other_way, &ba);
@@ -246,10 +246,10 @@ test_disjoint_additions (void)
   g_autoptr (Pair) pair = pair_new ();
   g_autofree char *alpha = crb_test_add_document (pair->a, "Alpha", "Alpha text about the flood.");
   g_autofree char *beta = crb_test_add_document (pair->b, "Beta", "Beta text about the rescue.");
-  g_autoptr (CrbClaim) a_claim = crb_project_add_claim_by_quote (pair->a, alpha, "flood", 1,
-                                                                 "claim", "Alice's", &error);
-  g_autoptr (CrbClaim) b_claim = crb_project_add_claim_by_quote (pair->b, beta, "rescue", 1,
-                                                                 "highlight", "Bob's", &error);
+  g_autoptr (CrbClaim) a_claim =
+      crb_project_add_claim_by_quote (pair->a, alpha, "flood", 1, "claim", "Alice's", &error);
+  g_autoptr (CrbClaim) b_claim =
+      crb_project_add_claim_by_quote (pair->b, beta, "rescue", 1, "highlight", "Bob's", &error);
   g_autoptr (CrbTag) tag = crb_project_add_tag (pair->b, "casualties", "#ff0000", NULL, &error);
   g_autoptr (CrbProject) merged = NULL;
   g_autoptr (GPtrArray) documents = NULL;
@@ -288,14 +288,12 @@ test_different_fields (void)
   g_autoptr (GPtrArray) changes = NULL;
   g_autoptr (GPtrArray) bobs = NULL;
   CrbMergeSummary summary;
-  gboolean alice = FALSE, bob = FALSE;
+  gboolean        alice = FALSE, bob = FALSE;
 
-  crb_assert_ok (crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice's note",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "credibility", "2",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "kind", "question",
-                                        &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice's note", &error));
+  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "credibility", "2", &error));
+  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "kind", "question", &error));
 
   merged = merge_both_ways (pair, &summary);
   g_assert_cmpuint (summary.conflicts, ==, 0);
@@ -332,12 +330,12 @@ test_same_note (void)
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (GPtrArray) open = NULL;
   CrbMergeConflict *conflict;
-  CrbMergeSummary summary;
+  CrbMergeSummary   summary;
 
-  crb_assert_ok (crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice: 04:10",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob: 04:15",
-                                        &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice: 04:10", &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob: 04:15", &error));
 
   merged = merge_both_ways (pair, &summary);
   g_assert_cmpuint (summary.conflicts, ==, 1);
@@ -388,8 +386,8 @@ test_delete_versus_edit (void)
   CrbMergeSummary summary;
 
   crb_assert_ok (crb_project_delete_record (pair->a, "claim", pair->claim, &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob edits it",
-                                        &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob edits it", &error));
 
   merged = merge_both_ways (pair, &summary);
   g_assert_false (claim_is_live (merged, pair->claim));
@@ -404,18 +402,18 @@ test_same_document (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (Pair) pair = pair_new ();
-  const char *text = "Both analysts found this article about the Ilmet flood on their own.";
+  const char      *text = "Both analysts found this article about the Ilmet flood on their own.";
   g_autofree char *in_a = crb_test_add_document (pair->a, "Article", text);
   g_autofree char *in_b = crb_test_add_document (pair->b, "Article", text);
-  g_autoptr (CrbClaim) a_claim = crb_project_add_claim_by_quote (pair->a, in_a, "Ilmet flood", 1,
-                                                                 "claim", NULL, &error);
-  g_autoptr (CrbClaim) b_claim = crb_project_add_claim_by_quote (pair->b, in_b, "analysts", 1,
-                                                                 "claim", NULL, &error);
+  g_autoptr (CrbClaim) a_claim =
+      crb_project_add_claim_by_quote (pair->a, in_a, "Ilmet flood", 1, "claim", NULL, &error);
+  g_autoptr (CrbClaim) b_claim =
+      crb_project_add_claim_by_quote (pair->b, in_b, "analysts", 1, "claim", NULL, &error);
   g_autoptr (CrbProject) merged = NULL;
   g_autoptr (GPtrArray) documents = NULL;
   g_autoptr (CrbClaim) a_found = NULL, b_found = NULL;
   CrbMergeSummary summary;
-  const char *kept = strcmp (in_a, in_b) < 0 ? in_a : in_b;
+  const char     *kept = strcmp (in_a, in_b) < 0 ? in_a : in_b;
 
   g_assert_no_error (error);
   g_assert_cmpstr (in_a, !=, in_b);
@@ -438,9 +436,8 @@ test_newer_revision (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (Pair) pair = pair_new ();
   g_autofree char *same = NULL;
-  g_autoptr (CrbClaim) bobs = crb_project_add_claim_by_quote (pair->b, pair->document,
-                                                              "eleven people were missing", 1,
-                                                              "claim", "Bob's claim", &error);
+  g_autoptr (CrbClaim) bobs = crb_project_add_claim_by_quote (
+      pair->b, pair->document, "eleven people were missing", 1, "claim", "Bob's claim", &error);
   g_autoptr (CrbProject) merged = NULL;
   g_autoptr (CrbDocument) document = NULL;
   g_autoptr (CrbClaim) found = NULL;
@@ -486,12 +483,12 @@ test_entity_merged_and_aliased (void)
   g_autoptr (GPtrArray) links = NULL;
   g_autoptr (GPtrArray) entities = NULL;
   CrbMergeSummary summary;
-  gboolean has_cyrillic = FALSE, has_old_name = FALSE;
+  gboolean        has_cyrillic = FALSE, has_old_name = FALSE;
 
   /* Both copies get the two entities (same UUIDs) through a merge. */
   kyiv = crb_project_add_entity (pair->a, "place", "Kyiv", NULL, NULL, &error);
-  kiev = crb_project_add_entity (pair->a, "place", "Kiev", "spelling in older reports", NULL,
-                                 &error);
+  kiev =
+      crb_project_add_entity (pair->a, "place", "Kiev", "spelling in older reports", NULL, &error);
   g_assert_no_error (error);
   crb_assert_ok (crb_project_merge (pair->b, pair->path_a, NULL, &error));
 
@@ -499,9 +496,8 @@ test_entity_merged_and_aliased (void)
   crb_assert_ok (crb_project_merge_entities (pair->a, crb_record_get_uuid (CRB_RECORD (kiev)),
                                              crb_record_get_uuid (CRB_RECORD (kyiv)), &error));
   {
-    g_autoptr (CrbAlias) alias = crb_project_add_alias (pair->b,
-                                                        crb_record_get_uuid (CRB_RECORD (kiev)),
-                                                        "Київ", "uk", &error);
+    g_autoptr (CrbAlias) alias = crb_project_add_alias (
+        pair->b, crb_record_get_uuid (CRB_RECORD (kiev)), "Київ", "uk", &error);
     g_autoptr (CrbClaimEntity) link = crb_project_link_claim_entity (
         pair->b, pair->claim, crb_record_get_uuid (CRB_RECORD (kiev)), "location", &error);
 
@@ -523,8 +519,7 @@ test_entity_merged_and_aliased (void)
   g_assert_true (has_old_name);
   links = crb_project_list_entity_claims (merged, crb_record_get_uuid (CRB_RECORD (kyiv)), &error);
   g_assert_cmpuint (links->len, ==, 1);
-  g_assert_cmpstr (crb_claim_entity_get_claim_uuid (g_ptr_array_index (links, 0)), ==,
-                   pair->claim);
+  g_assert_cmpstr (crb_claim_entity_get_claim_uuid (g_ptr_array_index (links, 0)), ==, pair->claim);
   (void) base_path;
 }
 
@@ -532,7 +527,7 @@ static gboolean
 file_contains (const char *path, const char *needle)
 {
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return memmem (contents, length, needle, strlen (needle)) != NULL;
@@ -543,9 +538,8 @@ test_deleted_note_not_resurrected (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (Pair) pair = pair_new ();
-  g_autoptr (CrbClaim) fresh = crb_project_add_claim_by_quote (pair->b, pair->document,
-                                                               "governor", 1, "claim",
-                                                               "Lead from Kestrel-9", &error);
+  g_autoptr (CrbClaim) fresh = crb_project_add_claim_by_quote (
+      pair->b, pair->document, "governor", 1, "claim", "Lead from Kestrel-9", &error);
   g_autofree char *merged_path = NULL;
   g_autofree char *copy_path = NULL;
   g_autofree char *dump = NULL;
@@ -589,7 +583,7 @@ test_undo_merge (void)
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
   g_autofree char *label = NULL;
-  CrbMergeSummary summary;
+  CrbMergeSummary  summary;
 
   crb_assert_ok (crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice", &error));
   crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob", &error));
@@ -649,8 +643,8 @@ static void
 test_version_1_file (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures",
-                                                    "project-v1.corroborate", NULL);
+  g_autofree char *fixture =
+      g_test_build_filename (G_TEST_DIST, "fixtures", "project-v1.corroborate", NULL);
   g_autofree char *copy = copy_file (fixture, "v1.corroborate");
   g_autoptr (CrbProject) project = crb_test_new_project (NULL);
   g_autoptr (GPtrArray) documents = NULL;
@@ -679,7 +673,7 @@ test_async (void)
 {
   g_autoptr (Pair) pair = pair_new ();
   g_autofree char *beta = crb_test_add_document (pair->b, "Beta", "Beta text about the rescue.");
-  CrbMergeSummary summary = { { 0 } };
+  CrbMergeSummary  summary = { { 0 } };
 
   g_clear_object (&pair->b);
   crb_project_merge_async (pair->a, pair->path_b, NULL, merged_async, &summary);
@@ -696,22 +690,20 @@ make_fixture_v2 (const char *target)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (Pair) pair = pair_new ();
-  const char *text = "Плотина в Ильмете прорвалась во вторник в 04:10, сообщили власти.";
+  const char      *text = "Плотина в Ильмете прорвалась во вторник в 04:10, сообщили власти.";
   g_autofree char *in_a = crb_test_add_document (pair->a, "Ильмет", text);
   g_autofree char *in_b = crb_test_add_document (pair->b, "Ильмет", text);
-  g_autoptr (CrbClaim) question = crb_project_add_claim_by_quote (pair->b, in_b, "в 04:10", 1,
-                                                                  "question", "Которое время?",
-                                                                  &error);
+  g_autoptr (CrbClaim) question = crb_project_add_claim_by_quote (
+      pair->b, in_b, "в 04:10", 1, "question", "Которое время?", &error);
 
   g_assert_no_error (error);
-  crb_assert_ok (crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice: 04:10",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob: 04:15",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "credibility", "2",
-                                        &error));
-  crb_assert_ok (crb_project_set_field (pair->a, "document", pair->document, "reliability", "B",
-                                        &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->a, "claim", pair->claim, "note", "Alice: 04:10", &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->b, "claim", pair->claim, "note", "Bob: 04:15", &error));
+  crb_assert_ok (crb_project_set_field (pair->b, "claim", pair->claim, "credibility", "2", &error));
+  crb_assert_ok (
+      crb_project_set_field (pair->a, "document", pair->document, "reliability", "B", &error));
   crb_assert_ok (crb_project_delete_record (pair->b, "claim", pair->secret, &error));
   g_clear_object (&pair->b);
   crb_assert_ok (crb_project_merge (pair->a, pair->path_b, NULL, &error));
@@ -722,8 +714,8 @@ static void
 test_fixture_v2 (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures",
-                                                    "project-v2.corroborate", NULL);
+  g_autofree char *fixture =
+      g_test_build_filename (G_TEST_DIST, "fixtures", "project-v2.corroborate", NULL);
   g_autofree char *copy = copy_file (fixture, "v2.corroborate");
   g_autoptr (CrbProject) project = crb_project_open (copy, &error);
   g_autoptr (CrbProject) fresh = crb_test_new_project (NULL);

@@ -19,10 +19,10 @@ locate (const char *old_text, const char *quote, guint occurrence, const char *n
         guint *start_out, guint *end_out, guint *old_start_out)
 {
   g_autoptr (CrbReanchorTexts) texts = _crb_reanchor_texts_new (old_text, new_text);
-  const char *at = old_text;
+  const char      *at = old_text;
   g_autofree char *prefix = NULL, *suffix = NULL;
-  guint start, end;
-  glong length = g_utf8_strlen (old_text, -1);
+  guint            start, end;
+  glong            length = g_utf8_strlen (old_text, -1);
 
   for (guint i = 0; i < occurrence; i++)
     {
@@ -58,7 +58,7 @@ static void
 test_unchanged_anchored (void)
 {
   const char *text = "Officials said the dam at Ilmet failed at 04:10 on Tuesday.";
-  guint start, end, old_start;
+  guint       start, end, old_start;
 
   g_assert_cmpint (locate (text, "failed at 04:10", 1, text, &start, &end, &old_start), ==,
                    CRB_ANCHOR_ANCHORED);
@@ -68,19 +68,20 @@ test_unchanged_anchored (void)
 static void
 test_insertion_before (void)
 {
-  const char *old_text = "The river rose overnight. The dam at Ilmet failed at 04:10.\n\n"
-                         "Rescue teams arrived by noon.";
-  const char *new_text = "UPDATE: this story has been corrected.\n\n"
-                         "The river rose overnight. The dam at Ilmet failed at 04:10.\n\n"
-                         "Rescue teams arrived by noon.";
-  guint start, end, old_start;
+  const char      *old_text = "The river rose overnight. The dam at Ilmet failed at 04:10.\n\n"
+                              "Rescue teams arrived by noon.";
+  const char      *new_text = "UPDATE: this story has been corrected.\n\n"
+                              "The river rose overnight. The dam at Ilmet failed at 04:10.\n\n"
+                              "Rescue teams arrived by noon.";
+  guint            start, end, old_start;
   g_autofree char *found = NULL;
 
-  g_assert_cmpint (locate (old_text, "dam at Ilmet failed", 1, new_text, &start, &end,
-                           &old_start),
+  g_assert_cmpint (locate (old_text, "dam at Ilmet failed", 1, new_text, &start, &end, &old_start),
                    ==, CRB_ANCHOR_MOVED);
-  g_assert_cmpuint (start, ==, old_start + g_utf8_strlen ("UPDATE: this story has been "
-                                                          "corrected.\n\n", -1));
+  g_assert_cmpuint (start, ==,
+                    old_start + g_utf8_strlen ("UPDATE: this story has been "
+                                               "corrected.\n\n",
+                                               -1));
   found = text_at (new_text, start, end);
   g_assert_cmpstr (found, ==, "dam at Ilmet failed");
 }
@@ -90,27 +91,28 @@ test_deletion_before (void)
 {
   const char *old_text = "Первый абзац, который потом убрали целиком.\n\n"
                          "Плотина в Ильмете прорвалась в 04:10, сообщили власти.";
-  const char *new_text = "Плотина в Ильмете прорвалась в 04:10, сообщили власти.";
-  guint start, end, old_start;
+  const char      *new_text = "Плотина в Ильмете прорвалась в 04:10, сообщили власти.";
+  guint            start, end, old_start;
   g_autofree char *found = NULL;
 
-  g_assert_cmpint (locate (old_text, "прорвалась в 04:10", 1, new_text, &start, &end,
-                           &old_start),
+  g_assert_cmpint (locate (old_text, "прорвалась в 04:10", 1, new_text, &start, &end, &old_start),
                    ==, CRB_ANCHOR_MOVED);
   found = text_at (new_text, start, end);
   g_assert_cmpstr (found, ==, "прорвалась в 04:10");
-  g_assert_cmpuint (start, ==, old_start - g_utf8_strlen ("Первый абзац, который потом убрали "
-                                                          "целиком.\n\n", -1));
+  g_assert_cmpuint (start, ==,
+                    old_start - g_utf8_strlen ("Первый абзац, который потом убрали "
+                                               "целиком.\n\n",
+                                               -1));
 }
 
 static void
 test_small_edit_inside (void)
 {
-  const char *old_text = "According to the ministry, the dam at Ilmet failed at 04:10 after "
-                         "days of rain, flooding two villages downstream.";
-  const char *new_text = "According to the ministry, the dam at Ilmet failed at 04:15 after "
-                         "days of rain, flooding two villages downstream.";
-  guint start, end, old_start;
+  const char      *old_text = "According to the ministry, the dam at Ilmet failed at 04:10 after "
+                              "days of rain, flooding two villages downstream.";
+  const char      *new_text = "According to the ministry, the dam at Ilmet failed at 04:15 after "
+                              "days of rain, flooding two villages downstream.";
+  guint            start, end, old_start;
   g_autofree char *found = NULL;
 
   g_assert_cmpint (locate (old_text, "the dam at Ilmet failed at 04:10 after days", 1, new_text,
@@ -123,15 +125,15 @@ test_small_edit_inside (void)
 static void
 test_moved_paragraph (void)
 {
-  const char *old_text = "First, the background of the region and its rivers.\n\n"
-                         "Second, witnesses described a loud crack before the water came.\n\n"
-                         "Third, the government promised an inquiry within a month.";
-  const char *new_text = "First, the background of the region and its rivers.\n\n"
-                         "Third, the government promised an inquiry within a month.\n\n"
-                         "Second, witnesses described a loud crack before the water came.";
-  guint start, end, old_start;
+  const char      *old_text = "First, the background of the region and its rivers.\n\n"
+                              "Second, witnesses described a loud crack before the water came.\n\n"
+                              "Third, the government promised an inquiry within a month.";
+  const char      *new_text = "First, the background of the region and its rivers.\n\n"
+                              "Third, the government promised an inquiry within a month.\n\n"
+                              "Second, witnesses described a loud crack before the water came.";
+  guint            start, end, old_start;
   g_autofree char *found = NULL;
-  CrbAnchorStatus status;
+  CrbAnchorStatus  status;
 
   status = locate (old_text, "described a loud crack", 1, new_text, &start, &end, &old_start);
   g_assert_cmpint (status, ==, CRB_ANCHOR_MOVED);
@@ -153,7 +155,7 @@ test_repeated_phrase_ambiguous (void)
    * occurs twice with equally (un)familiar surroundings. */
   const char *old_text = "Officials said the dam held firm. Later the river rose again.";
   const char *new_text = "One report: the dam held firm. Two reports: the dam held firm. Three.";
-  guint start, end, old_start;
+  guint       start, end, old_start;
 
   g_assert_cmpint (locate (old_text, "the dam held firm", 1, new_text, &start, &end, &old_start),
                    ==, CRB_ANCHOR_AMBIGUOUS);
@@ -168,9 +170,10 @@ test_repeated_phrase_resolved_by_context (void)
    * both changed, and the second's context still tells them apart. */
   const char *old_text = "Morning: the dam held firm, said the mayor. "
                          "Evening: the dam held firm, said the engineer.";
-  const char *new_text = "New introduction. Morning, local time: the dam held firm, said the mayor. "
-                         "Evening: the dam held firm, said the engineer.";
-  guint start, end, old_start;
+  const char *new_text =
+      "New introduction. Morning, local time: the dam held firm, said the mayor. "
+      "Evening: the dam held firm, said the engineer.";
+  guint            start, end, old_start;
   g_autofree char *after = NULL;
 
   g_assert_cmpint (locate (old_text, "the dam held firm", 2, new_text, &start, &end, &old_start),
@@ -187,7 +190,7 @@ test_repeated_phrase_follows_diff (void)
   const char *old_text = "Intro.\n\nThe dam held. The dam held. The dam held.\n\nEnd of report.";
   const char *new_text = "Intro with more words.\n\nThe dam held. The dam held. The dam held.\n\n"
                          "End of report.";
-  guint start, end, old_start;
+  guint       start, end, old_start;
 
   g_assert_cmpint (locate (old_text, "The dam held", 2, new_text, &start, &end, &old_start), ==,
                    CRB_ANCHOR_MOVED);
@@ -199,21 +202,21 @@ test_gone_orphaned (void)
 {
   const char *old_text = "The dam at Ilmet failed at 04:10, officials said.";
   const char *new_text = "An entirely different article about the harvest festival.";
-  guint start, end, old_start;
+  guint       start, end, old_start;
 
-  g_assert_cmpint (locate (old_text, "failed at 04:10", 1, new_text, &start, &end, &old_start),
-                   ==, CRB_ANCHOR_ORPHANED);
+  g_assert_cmpint (locate (old_text, "failed at 04:10", 1, new_text, &start, &end, &old_start), ==,
+                   CRB_ANCHOR_ORPHANED);
 }
 
 static void
 test_fuzzy_quote (void)
 {
   /* Rewritten around and slightly inside: found by approximate search. */
-  const char *old_text = "Yesterday the regional governor confirmed that eleven people were "
-                         "missing after the flood.";
-  const char *new_text = "In a late statement, a spokesman confirmed that eleven persons were "
-                         "missing after the flood, and search teams were sent.";
-  guint start, end, old_start;
+  const char      *old_text = "Yesterday the regional governor confirmed that eleven people were "
+                              "missing after the flood.";
+  const char      *new_text = "In a late statement, a spokesman confirmed that eleven persons were "
+                              "missing after the flood, and search teams were sent.";
+  guint            start, end, old_start;
   g_autofree char *found = NULL;
 
   g_assert_cmpint (locate (old_text, "confirmed that eleven people were missing", 1, new_text,
@@ -234,12 +237,12 @@ test_import_reanchors (void)
                                                  "The dam at Ilmet failed at 04:10.\n\n"
                                                  "Witnesses heard a loud crack.\n\n"
                                                  "The mayor resigned on Friday.");
-  g_autoptr (CrbClaim) kept = crb_project_add_claim_by_quote (project, uuid, "loud crack", 1,
-                                                              "claim", "kept", &error);
-  g_autoptr (CrbClaim) gone = crb_project_add_claim_by_quote (project, uuid, "mayor resigned", 1,
-                                                              "claim", "gone", &error);
-  g_autoptr (CrbEntity) entity = crb_project_add_entity (project, "place", "Ilmet", NULL, NULL,
-                                                         &error);
+  g_autoptr (CrbClaim) kept =
+      crb_project_add_claim_by_quote (project, uuid, "loud crack", 1, "claim", "kept", &error);
+  g_autoptr (CrbClaim) gone =
+      crb_project_add_claim_by_quote (project, uuid, "mayor resigned", 1, "claim", "gone", &error);
+  g_autoptr (CrbEntity) entity =
+      crb_project_add_entity (project, "place", "Ilmet", NULL, NULL, &error);
   g_autoptr (CrbMention) mention = NULL;
   g_autoptr (CrbClaim) after = NULL;
   g_autoptr (CrbClaim) orphan = NULL;
@@ -271,8 +274,7 @@ test_import_reanchors (void)
   orphan = crb_project_find_claim (project, crb_record_get_uuid (CRB_RECORD (gone)), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crb_claim_get_anchor_status (orphan), ==, "orphaned");
-  g_assert_cmpstr (crb_claim_get_revision_uuid (orphan), ==,
-                   crb_claim_get_revision_uuid (gone));
+  g_assert_cmpstr (crb_claim_get_revision_uuid (orphan), ==, crb_claim_get_revision_uuid (gone));
   g_assert_cmpuint (crb_claim_get_start (orphan), ==, crb_claim_get_start (gone));
   g_assert_cmpstr (crb_claim_get_note (orphan), ==, "gone");
 
