@@ -15,6 +15,7 @@
 #include "crb-fts-private.h"
 #include "crb-schema.h"
 #include "crb-util.h"
+#include "crb-validate.h"
 
 typedef enum
 {
@@ -78,6 +79,7 @@ typedef struct
   const char *table;
   const char *child;
   const char *column;
+  gboolean    clear;  /* clear the link instead of deleting the child */
 } Cascade;
 
 static const Cascade cascades[] = {
@@ -96,6 +98,8 @@ static const Cascade cascades[] = {
   { "entity", "mention", "entity_uuid" },
   { "event", "facet", "event_uuid" },
   { "event", "event_claim", "event_uuid" },
+  /* A claim linked to a deleted facet stays linked to the event. */
+  { "facet", "event_claim", "facet_uuid", TRUE },
 };
 
 static const char *delete_labels[][2] = {
@@ -293,6 +297,43 @@ parse_field_value (const Field *field, const char *value, GValue *out, GError **
     }
 }
 
+/* A tag may not end up inside itself. */
+static gboolean
+check_tag_parent (CrbProject *self, const char *uuid, const char *parent, GError **error)
+{
+  g_autofree char *current = g_strdup (parent);
+
+  for (guint depth = 0; current != NULL && depth < 1000; depth++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (g_str_equal (current, uuid))
+        {
+          g_set_error_literal (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_INVALID,
+                               "A tag cannot be placed inside itself or one of its own subtags.");
+          return FALSE;
+        }
+      if (!(stmt = _crb_project_prepare (self,
+                                         "SELECT parent_uuid FROM tag WHERE uuid = ?1 "
+                                         "AND deleted = 0",
+                                         error)))
+        return FALSE;
+      crb_bind_text (stmt, 1, current);
+      g_clear_pointer (&current, g_free);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        current = crb_column_dup (stmt, 0);
+      else if (depth == 0)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_NOT_FOUND,
+                       "There is no tag “%s” to move this tag into.", parent);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
 static CrbFtsTable
 fts_table_of (const char *table, gboolean *indexed)
 {
@@ -324,9 +365,13 @@ _crb_edit_set_field (CrbProject *self, const char *table, const char *uuid, cons
                    "“%s” is not a field of %s that can be changed.", field, table);
       return FALSE;
     }
-  if (!parse_field_value (spec, value, &parsed, error))
+  if (!crb_validate_field (table, field, value, error)
+      || !parse_field_value (spec, value, &parsed, error))
     return FALSE;
   if ((id = _crb_edit_row_id (self, table, uuid, error)) < 0)
+    return FALSE;
+  if (g_str_equal (table, "tag") && g_str_equal (field, "parent_uuid") && value && *value
+      && !check_tag_parent (self, uuid, value, error))
     return FALSE;
 
   if (indexed && !_crb_fts_unindex (db, fts, id, error))
@@ -397,7 +442,11 @@ _crb_edit_delete (CrbProject *self, const char *table, const char *uuid, GError 
       sqlite3_reset (stmt);
 
       for (guint j = 0; j < children->len; j++)
-        if (!_crb_edit_delete (self, cascades[i].child, g_ptr_array_index (children, j), error))
+        if (!(cascades[i].clear
+                  ? _crb_edit_set_field (self, cascades[i].child, g_ptr_array_index (children, j),
+                                         cascades[i].column, NULL, error)
+                  : _crb_edit_delete (self, cascades[i].child, g_ptr_array_index (children, j),
+                                      error)))
           return FALSE;
     }
 

@@ -39,6 +39,15 @@ read_be32 (const guint8 *bytes)
          | bytes[3];
 }
 
+static gboolean
+has_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  struct stat st;
+
+  return g_stat (journal, &st) == 0 && st.st_size > 0;
+}
+
 gboolean
 _crb_project_file_check_header (int fd, const char *path, int *version, GError **error)
 {
@@ -99,6 +108,11 @@ _crb_project_file_check_header (int fd, const char *path, int *version, GError *
 
   /* The page count in the header is valid when the change counter matches
    * the version-valid-for number; a file shorter than that was cut off. */
+  /* After a crash a hot journal holds the pages to roll back, and the
+   * header may describe a file that was never finished: SQLite repairs it
+   * when it opens, so the size says nothing then. */
+  if (has_hot_journal (path))
+    return TRUE;
   page_size = (header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;

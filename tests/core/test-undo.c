@@ -243,9 +243,9 @@ test_invalid_values (Fixture *fixture, gconstpointer data)
 {
   static const char *cases[][4] = {
     { "claim", "credibility", "7", "credibility" },
-    { "claim", "credibility", "high", "whole number" },
-    { "claim", "kind", "rumour", "kind" },
-    { "document", "reliability", "G", "reliability" },
+    { "claim", "credibility", "high", "from 1" },
+    { "claim", "kind", "rumour", "rumour" },
+    { "document", "reliability", "G", "“G”" },
     { "document", "title", "   ", "empty" },
     { "claim", "uuid", "x", "not a field" },
   };
