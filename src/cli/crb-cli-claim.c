@@ -145,6 +145,8 @@ claim_add (int argc, char **argv)
 
       json_builder_begin_object (builder);
       add_claim_members (builder, claim);
+      if (!add_claim_links (builder, project, claim, &error))
+        return crb_cli_fail (error);
       json_builder_end_object (builder);
       crb_cli_print_builder (builder);
     }

@@ -89,6 +89,11 @@ cli_runv (CliFixture *fixture, const char *const *args)
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
   g_subprocess_launcher_setenv (launcher, "CORROBORATE_AUTHOR", "Test Analyst", TRUE);
+  /* G_TEST_OPTION_ISOLATE_DIRS points the system folders at empty ones;
+   * GIO's proxy resolver (used for URLs) needs the installed GSettings
+   * schemas found through them. */
+  g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_DIRS");
+  g_subprocess_launcher_unsetenv (launcher, "XDG_CONFIG_DIRS");
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);

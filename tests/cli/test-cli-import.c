@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <libsoup/soup.h>
 
 #include "cli-test-util.h"
 
@@ -331,6 +332,155 @@ test_search (CliFixture *fixture, gconstpointer data)
   }
 }
 
+/* A web server on 127.0.0.1 in its own thread: the test's own thread is
+ * blocked while the CLI runs. */
+typedef struct
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GAsyncQueue  *ready;
+  char         *base;
+} WebServer;
+
+static const char web_page[] =
+  "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kosh evacuated</title></head>"
+  "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+  "<article><h1>Kosh evacuated</h1><p>Rescuers evacuated the school and the hospital in Kosh "
+  "after water from the Ilmet reservoir reached the village before noon on Tuesday.</p>"
+  "<p>The regional governor promised compensation to every family that lost its home.</p>"
+  "</article><footer>Copyright Example News</footer></body></html>";
+
+static const char web_text[] = "Ministry statement\n\nThe ministry confirmed twelve deaths and "
+                               "forty people missing after the Ilmet dam failed.\n";
+
+static void
+serve (SoupServer *server, SoupServerMessage *message, const char *path, GHashTable *query,
+       gpointer data)
+{
+  if (g_str_equal (path, "/page.html"))
+    soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                      web_page, strlen (web_page));
+  else if (g_str_equal (path, "/statement.txt"))
+    soup_server_message_set_response (message, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC,
+                                      web_text, strlen (web_text));
+  else
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static gpointer
+web_server_thread (gpointer data)
+{
+  WebServer *web = data;
+  g_autoptr (SoupServer) server = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
+
+  g_main_context_push_thread_default (web->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_async_queue_push (web->ready, g_uri_to_string (uris->data));
+  g_main_loop_run (web->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (web->context);
+  return NULL;
+}
+
+static void
+web_server_start (WebServer *web)
+{
+  web->context = g_main_context_new ();
+  web->loop = g_main_loop_new (web->context, FALSE);
+  web->ready = g_async_queue_new ();
+  web->thread = g_thread_new ("web-server", web_server_thread, web);
+  web->base = g_async_queue_pop (web->ready);
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+web_server_stop (WebServer *web)
+{
+  g_main_context_invoke (web->context, quit_loop, web->loop);
+  g_thread_join (web->thread);
+  g_main_loop_unref (web->loop);
+  g_main_context_unref (web->context);
+  g_async_queue_unref (web->ready);
+  g_free (web->base);
+}
+
+static void
+test_import_urls (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = cli_path (fixture, "web.corroborate");
+  g_autofree char *page = NULL;
+  g_autofree char *statement = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr (CliRun) refused = NULL;
+  g_autoptr (JsonNode) outcomes = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  WebServer web = { 0 };
+
+  web_server_start (&web);
+  page = g_uri_resolve_relative (web.base, "page.html", G_URI_FLAGS_NONE, NULL);
+  statement = g_uri_resolve_relative (web.base, "statement.txt", G_URI_FLAGS_NONE, NULL);
+  missing = g_uri_resolve_relative (web.base, "gone.html", G_URI_FLAGS_NONE, NULL);
+  g_free (cli_run_ok (fixture, "new", path, NULL));
+
+  /* Addresses on this computer are refused unless allowed. */
+  refused = cli_run (fixture, "import", path, statement, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  g_assert_cmpuint (count_lines (refused->out, ": failed: "), ==, 1);
+
+  {
+    const char *args[] = { "import", path, "--allow-private", page, statement, missing, "--json",
+                           NULL };
+    g_autoptr (CliRun) run = cli_runv (fixture, args);
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (run->status, ==, 1);
+    outcomes = json_from_string (run->out, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (cli_json_length (outcomes), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", page),
+                                                  "status"),
+                   ==, "imported");
+  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", statement),
+                                                  "status"),
+                   ==, "imported");
+  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", missing),
+                                                  "status"),
+                   ==, "failed");
+  g_assert_nonnull (json_object_get_string_member (cli_json_find (outcomes, "source", missing),
+                                                   "error"));
+
+  list = cli_run_json (fixture, "list", path, NULL);
+  g_assert_cmpuint (cli_json_length (list), ==, 2);
+  {
+    g_autofree char *text = NULL;
+    JsonObject *document = find_by_text (fixture, path, list, "Rescuers evacuated", &text);
+
+    g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "Kosh evacuated");
+    g_assert_cmpstr (json_object_get_string_member (document, "origin"), ==, page);
+    /* The page's navigation and footer are not part of the text. */
+    g_assert_null (strstr (text, "Copyright"));
+  }
+  web_server_stop (&web);
+}
+
 static void
 test_corpus (CliFixture *fixture, gconstpointer data)
 {
@@ -434,6 +584,7 @@ main (int argc, char **argv)
   ADD ("/crb/cli/import/files-folders-encodings", test_import_list_show);
   ADD ("/crb/cli/import/again-is-skipped", test_import_again_skips);
   ADD ("/crb/cli/import/failure-reported", test_import_failure);
+  ADD ("/crb/cli/import/web-pages", test_import_urls);
   ADD ("/crb/cli/show/by-prefix", test_show);
   ADD ("/crb/cli/search/latin-cyrillic-phrase-prefix-notes", test_search);
   ADD ("/crb/cli/corpus/import-and-find-names", test_corpus);
