@@ -149,7 +149,18 @@ scrub (const char *path, CrbCopyFlags flags, GError **error)
                   "  (SELECT uuid FROM revision WHERE deleted = 1);"
                   "UPDATE revision SET text = '' WHERE deleted = 1 AND text <> '';"
                   "UPDATE entity SET description = '' WHERE deleted = 1 AND description <> '';"
-                  "UPDATE event SET description = '' WHERE deleted = 1 AND description <> '';",
+                  "UPDATE event SET description = '' WHERE deleted = 1 AND description <> '';"
+                  /* The review list keeps both sides' values: once settled,
+                   * or once the record is gone, they must not travel. */
+                  "UPDATE merge_conflict SET kept_value = NULL, other_value = NULL "
+                  "  WHERE (kept_value IS NOT NULL OR other_value IS NOT NULL) AND (resolved = 1 "
+                  "  OR row_uuid IN (SELECT uuid FROM claim WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM document WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM entity WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM event WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM tag WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM alias WHERE deleted = 1 UNION ALL "
+                  "  SELECT uuid FROM facet WHERE deleted = 1));",
                   error);
   if (ok && (flags & CRB_COPY_DROP_ORIGINALS))
     ok = exec_copy (db, "DELETE FROM original", error);
