@@ -173,9 +173,9 @@ decode_declared_single_byte (const guint8 *data, gsize length, CrbSingleByte dec
   /* Servers label UTF-8 pages ISO-8859-1 all the time, while single-byte
    * text that happens to form valid UTF-8 sequences is vanishingly rare. */
   {
-    gsize            n_multibyte, n_invalid;
-    g_autofree char *utf8 = decode_utf8_lossy (data, length, &n_multibyte, &n_invalid);
+    gsize n_multibyte, n_invalid;
 
+    g_free (decode_utf8_lossy (data, length, &n_multibyte, &n_invalid));
     if (n_invalid == 0 && n_multibyte > 0)
       return NULL;
   }

@@ -23,6 +23,21 @@ typedef struct
   gboolean can_close;
 } Delimiter;
 
+/* Where the next closing character lies, as far as a search has shown.
+ * Without it every '[' or '<' would search the rest of the line again, and
+ * hostile lines would take quadratic time. */
+typedef struct
+{
+  const char *position; /* an occurrence at or after the last search's start */
+  gboolean    searched;
+} Sighting;
+
+typedef struct
+{
+  guint32  ticks; /* bit k: no run of exactly k backticks */
+  Sighting angle, bracket, paren;
+} Ahead;
+
 typedef struct
 {
   GString    *out;
@@ -31,9 +46,31 @@ typedef struct
   GPtrArray  *removed;
   GHashTable *labels; /* reference labels defined in the document, lower case */
   guint       depth;  /* of nested link texts */
+  Ahead       ahead;  /* what is known to be missing from the rest of the text */
 } Inline;
 
+/* Bounds that keep hostile lines linear: the length and nesting of link
+ * texts and destinations, and how far an emphasis closer looks back for its
+ * opener.  Real text stays far inside them. */
+#define MAX_LINK_TEXT 1024
+#define MAX_LINK_NESTING 32
+#define MAX_DESTINATION 1024
+#define MAX_OPENER_SEARCH 128
+#define MAX_TICKS 31
+
 static void render (Inline *state, const char *text, gsize length);
+
+/* An occurrence of `c` at or after p, or NULL when there is none. */
+static const char *
+sighted (Sighting *sighting, const char *p, const char *end, char c)
+{
+  if (!sighting->searched || (sighting->position != NULL && sighting->position < p))
+    {
+      sighting->position = memchr (p, c, end - p);
+      sighting->searched = TRUE;
+    }
+  return sighting->position;
+}
 
 static gunichar
 char_before (const char *text, const char *p)
@@ -109,7 +146,7 @@ resolve_emphasis (Inline *state, guint first)
           Delimiter *opener = NULL;
           guint      take;
 
-          for (guint o = c; o-- > first;)
+          for (guint o = c; o-- > first && c - o <= MAX_OPENER_SEARCH;)
             if (all[o].marker == closer->marker && all[o].can_open && all[o].left > 0)
               {
                 opener = &all[o];
@@ -167,6 +204,9 @@ find_link_text_end (const char *p, const char *end)
 {
   guint depth = 1;
 
+  if (end - p > MAX_LINK_TEXT)
+    end = p + MAX_LINK_TEXT;
+
   for (; p < end; p++)
     {
       if (*p == '\\' && p + 1 < end)
@@ -182,7 +222,10 @@ find_link_text_end (const char *p, const char *end)
           p = close != NULL ? close + ticks - 1 : p + ticks - 1;
         }
       else if (*p == '[')
-        depth++;
+        {
+          if (++depth > MAX_LINK_NESTING)
+            return NULL;
+        }
       else if (*p == ']' && --depth == 0)
         return p;
     }
@@ -197,6 +240,8 @@ parse_destination (const char *p, const char *end, const char **url, gsize *url_
 
   g_assert (*p == '(');
   p++;
+  if (end - p > MAX_DESTINATION)
+    end = p + MAX_DESTINATION;
   while (p < end && (*p == ' ' || *p == '\t'))
     p++;
 
@@ -264,16 +309,21 @@ render_link (Inline *state, const char *p, const char *end)
 {
   gboolean    image = *p == '!';
   const char *text = p + (image ? 2 : 1);
-  const char *text_end = find_link_text_end (text, end);
+  const char *text_end;
   const char *next, *url = NULL;
   gsize       url_length = 0;
 
+  if (sighted (&state->ahead.bracket, text, end, ']') == NULL)
+    return NULL;
+  text_end = find_link_text_end (text, end);
   if (text_end == NULL)
     return NULL;
   next = text_end + 1;
 
   if (next < end && *next == '(')
     {
+      if (sighted (&state->ahead.paren, next, end, ')') == NULL)
+        return NULL;
       next = parse_destination (next, end, &url, &url_length);
       if (next == NULL)
         return NULL;
@@ -345,7 +395,9 @@ render_angle (Inline *state, const char *p, const char *end)
       return stop != NULL ? stop + 3 : end;
     }
 
-  close = memchr (p, '>', end - p);
+  /* Searches for '>' start at increasing positions: the sighting is the
+   * first one after p. */
+  close = sighted (&state->ahead.angle, p, end, '>');
   if (close == NULL || close == p + 1)
     return NULL;
   if (is_autolink (p + 1, close - p - 1))
@@ -364,6 +416,10 @@ render (Inline *state, const char *text, gsize length)
   const char *p = text;
   const char *end = text + length;
   guint       first_delimiter = state->delimiters->len;
+  /* What was learnt about the rest of an outer text does not hold here. */
+  Ahead outer_ahead = state->ahead;
+
+  memset (&state->ahead, 0, sizeof state->ahead);
 
   while (p < end)
     {
@@ -384,11 +440,17 @@ render (Inline *state, const char *text, gsize length)
         case '`':
           {
             guint       ticks = 0;
-            const char *close;
+            const char *close = NULL;
 
             while (p + ticks < end && p[ticks] == '`')
               ticks++;
-            close = skip_code_span (p + ticks, end, ticks);
+            /* Once no closing run of a length lies ahead, none ever will. */
+            if (ticks <= MAX_TICKS && (state->ahead.ticks & (1u << ticks)) == 0)
+              {
+                close = skip_code_span (p + ticks, end, ticks);
+                if (close == NULL)
+                  state->ahead.ticks |= 1u << ticks;
+              }
             if (close != NULL)
               {
                 const char *inner = p + ticks;
@@ -446,6 +508,7 @@ render (Inline *state, const char *text, gsize length)
     }
 
   resolve_emphasis (state, first_delimiter);
+  state->ahead = outer_ahead;
 }
 
 char *

@@ -7,13 +7,16 @@
 char *
 crb_utf8_sanitize (const char *text, gsize length, gsize *n_multibyte, gsize *n_invalid)
 {
-  GString    *out = g_string_sized_new (length + 1);
+  GString    *out;
   const char *p = text;
-  const char *end = text + length;
+  const char *end;
   gsize       multibyte = 0, invalid = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  out = g_string_sized_new (length + 1);
+  /* Pointer arithmetic on NULL, even by zero, is undefined. */
+  end = length > 0 ? text + length : text;
   while (p < end)
     {
       const char *valid_end;
