@@ -34,4 +34,10 @@ int crb_cli_tag (int argc, char **argv);
 int crb_cli_entity (int argc, char **argv);
 int crb_cli_event (int argc, char **argv);
 
+/* crb-cli-share.c */
+int crb_cli_merge (int argc, char **argv);
+int crb_cli_conflicts (int argc, char **argv);
+int crb_cli_export (int argc, char **argv);
+int crb_cli_import_annotations (int argc, char **argv);
+
 G_END_DECLS

@@ -31,6 +31,11 @@ static const CrbCliVerb verbs[] = {
   { "copy", crb_cli_copy, "FILE TARGET", "Save a compact copy to share" },
   { "backup", crb_cli_backup, "FILE", "Make a verified backup copy" },
   { "check", crb_cli_check, "FILE", "Check the file's integrity and schema" },
+  { "merge", crb_cli_merge, "FILE OTHER", "Merge a colleague's copy of the project" },
+  { "conflicts", crb_cli_conflicts, "FILE", "Review fields both analysts changed" },
+  { "export", crb_cli_export, "FILE --format F", "Export Web Annotations, CSV or a briefing" },
+  { "import-annotations", crb_cli_import_annotations, "FILE JSONLD",
+    "Add W3C Web Annotations to matching documents" },
   { NULL },
 };
 
