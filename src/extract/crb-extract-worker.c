@@ -33,6 +33,7 @@ static int                   protocol_fd = -1;
 static const guint8         *out_of_memory_frame;
 static gsize                 out_of_memory_frame_length;
 static rlim_t                address_space_limit = RLIM_INFINITY;
+static long                  page_size = 4096;
 static volatile sig_atomic_t responding; /* a response is half written */
 
 static guint64
@@ -97,7 +98,7 @@ address_space_nearly_full (void)
   close (fd);
   for (ssize_t i = 0; i < n && buffer[i] >= '0' && buffer[i] <= '9'; i++)
     pages = pages * 10 + (rlim_t) (buffer[i] - '0');
-  return pages * (rlim_t) sysconf (_SC_PAGESIZE) >= address_space_limit / 10 * 9;
+  return pages * (rlim_t) page_size >= address_space_limit / 10 * 9;
 }
 
 static G_NORETURN void
@@ -163,6 +164,8 @@ set_process_limits (rlim_t *cpu_hard)
   guint64 cpu_total = env_number (CRB_EXTRACT_ENV_CPU_TOTAL, CRB_EXTRACT_DEFAULT_CPU_TOTAL);
   struct sigaction action = { 0 };
 
+  /* sysconf() is not for signal handlers: ask now. */
+  page_size = sysconf (_SC_PAGESIZE);
   set_limit (RLIMIT_CORE, 0, 0);
   /* No debugger attach from the same user, no privilege gain by exec. */
   prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include <glib/gstdio.h>
+
 #include "crb-extractor.h"
 
 /* Files that make the helper crash, spin or eat memory; the helper obeys
@@ -79,7 +81,8 @@ test_file (void)
 {
   g_autoptr (CrbExtractor) extractor = crb_extractor_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "briefing.md", NULL);
+  g_autofree char *folder = g_dir_make_tmp ("crb-extractor-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "briefing.md", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/briefing.md");
   g_autoptr (CrbExtractResult) result = NULL;
@@ -96,6 +99,9 @@ test_file (void)
   none = crb_extractor_extract_file (extractor, missing, NULL, NULL, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_unlink (path);
+  g_rmdir (folder);
 }
 
 static void
