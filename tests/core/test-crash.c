@@ -5,8 +5,10 @@
  */
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "crb-document.h"
+#include "crb-import.h"
 #include "crb-search.h"
 #include "crb-test-project.h"
 
@@ -19,6 +21,7 @@ import_forever (const char *path, guint seed)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrbProject) project = crb_project_open (path, &error);
+  g_autoptr (CrbImporter) importer = NULL;
   GRand *rand = g_rand_new_with_seed (seed);
 
   if (project == NULL)
@@ -26,12 +29,14 @@ import_forever (const char *path, guint seed)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  /* The real import path: extraction in the helper process, then the store. */
+  importer = crb_importer_new (project);
   for (guint i = 0;; i++)
     {
       g_autoptr (GString) text = g_string_new (NULL);
       g_autofree char *token = g_strdup_printf ("tok%ux%08x", seed, g_rand_int (rand));
       g_autofree char *title = g_strdup_printf ("Document %u of child %u", i, seed);
-      g_autofree char *uuid = NULL;
+      g_autoptr (CrbImportOutcome) outcome = NULL;
       g_autofree char *sha = NULL;
       guint paragraphs = g_rand_int_range (rand, 1, 40);
 
@@ -40,14 +45,21 @@ import_forever (const char *path, guint seed)
         g_string_append_printf (text, "Paragraph %u: the reservoir level was %u cm at %02u:%02u, "
                                       "according to the operator.\n\n",
                                 p, g_rand_int_range (rand, 100, 900), p % 24, (p * 7) % 60);
-      uuid = crb_test_try_add_document (project, title, text->str, &error);
-      if (uuid == NULL)
+      outcome = crb_importer_import_text (importer, text->str, title, &error);
+      if (outcome == NULL || outcome->status != CRB_IMPORT_IMPORTED)
         {
-          g_printerr ("%s\n", error->message);
+          g_printerr ("%s\n", error ? error->message : "not imported");
           return 1;
         }
-      sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, -1);
-      g_print ("%s %s %s\n", uuid, token, sha);
+      {
+        /* What was committed, as the extraction normalised it. */
+        g_autofree char *stored = crb_project_dup_document_text (project, outcome->document_uuid,
+                                                                 &error);
+        if (stored == NULL || strstr (stored, token) == NULL)
+          return 1;
+        sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, stored, -1);
+      }
+      g_print ("%s %s %s\n", outcome->document_uuid, token, sha);
       fflush (stdout);
     }
   return 0;
