@@ -210,6 +210,21 @@ test_too_large (void)
   munmap (huge, size);
 }
 
+/* A helper that is not there fails each file with a reason, quickly. */
+static void
+test_missing_helper (void)
+{
+  g_autoptr (CrbExtractor) extractor = crb_extractor_new ();
+
+  if (g_file_test (crb_extractor_get_helper_path (extractor), G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Runs as the test-extractor-missing-helper entry, with no helper");
+      return;
+    }
+  assert_fails (extractor, "Any text at all.", CRB_EXTRACT_ERROR_FAILED);
+  assert_fails (extractor, "Any text at all.", CRB_EXTRACT_ERROR_FAILED);
+}
+
 typedef struct
 {
   CrbExtractor *extractor;
@@ -417,6 +432,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/extractor/too-large", test_too_large);
   g_test_add_func ("/crb/extractor/cancel", test_cancel);
   g_test_add_func ("/crb/extractor/sandbox", test_sandbox);
+  g_test_add_func ("/crb/extractor/missing-helper", test_missing_helper);
   g_test_add_func ("/crb/extractor/batch", test_batch);
 
   return g_test_run ();
