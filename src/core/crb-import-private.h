@@ -24,6 +24,7 @@ typedef struct
   guint             status;  /* HTTP status */
   gint64            retrieved_at;
   GBytes           *original;
+  GBytes           *packed;  /* the original, gzip-compressed (in the worker) */
   char             *original_sha256;
   CrbExtractResult *result;
   GError           *error;
@@ -36,6 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbImportJob, _crb_import_job_free)
 void     _crb_import_prepare_job  (CrbImporter       *self,
                                    CrbImportJob      *job,
                                    GCancellable      *cancellable);
+/* gzip of the original bytes, or NULL if that fails. */
+GBytes  *_crb_import_compress     (GBytes            *bytes);
 /* Inside an action: adds the job's document (or a new revision, or
  * recognises a duplicate) and fills `outcome`.  FALSE only when writing
  * failed, which spoils the transaction. */

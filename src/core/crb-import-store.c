@@ -41,6 +41,7 @@ _crb_import_job_free (CrbImportJob *job)
   g_free (job->charset);
   g_free (job->original_sha256);
   g_clear_pointer (&job->original, g_bytes_unref);
+  g_clear_pointer (&job->packed, g_bytes_unref);
   g_clear_pointer (&job->result, crb_extract_result_free);
   g_clear_error (&job->error);
   g_free (job);
@@ -82,8 +83,8 @@ notes_json (CrbImportJob *job)
   return json_to_string (root, FALSE);
 }
 
-static GBytes *
-compress (GBytes *bytes)
+GBytes *
+_crb_import_compress (GBytes *bytes)
 {
   g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
   g_autoptr (GInputStream) raw = g_memory_input_stream_new_from_bytes (bytes);
@@ -252,7 +253,7 @@ insert_original (CrbProject *project, CrbImportJob *job, const char *revision_uu
 
   if (job->original == NULL)
     return TRUE;
-  packed = compress (job->original);
+  packed = job->packed ? g_bytes_ref (job->packed) : _crb_import_compress (job->original);
   stmt = _crb_project_prepare (project,
                                "INSERT INTO original (revision_uuid, compression, bytes) "
                                "VALUES (?1, ?2, ?3)",

@@ -245,7 +245,9 @@ _crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *can
                                        job->content_type, job->charset, cancellable, &error);
   if (job->result == NULL)
     job->error = error;
-  else if (job->is_url && g_strcmp0 (job->result->kind, "html") == 0)
+  else if (self->keep_originals)
+    job->packed = _crb_import_compress (job->original);
+  if (job->result != NULL && job->is_url && g_strcmp0 (job->result->kind, "html") == 0)
     {
       g_free (job->result->kind);
       job->result->kind = g_strdup ("web");
@@ -314,6 +316,22 @@ fail_group (GPtrArray *group, GPtrArray *outcomes, const GError *error)
     }
 }
 
+/* Once stored (or given up), a job's text and bytes are not needed: an
+ * import of thousands of files holds only the group in flight. */
+static void
+release_group (GPtrArray *group)
+{
+  for (guint i = 0; i < group->len; i++)
+    {
+      CrbImportJob *job = g_ptr_array_index (group, i);
+
+      g_clear_pointer (&job->original, g_bytes_unref);
+      g_clear_pointer (&job->packed, g_bytes_unref);
+      g_clear_pointer (&job->result, crb_extract_result_free);
+    }
+  g_ptr_array_set_size (group, 0);
+}
+
 static void
 store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
 {
@@ -341,7 +359,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
            * the whole group is given up, everything before it is kept. */
           _crb_project_rollback_action (self->project);
           fail_group (group, outcomes, error);
-          g_ptr_array_set_size (group, 0);
+          release_group (group);
           return;
         }
       if (outcome->status != CRB_IMPORT_DUPLICATE)
@@ -357,7 +375,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
       if (!_crb_project_commit_action (self->project, &error))
         fail_group (group, outcomes, error);
     }
-  g_ptr_array_set_size (group, 0);
+  release_group (group);
 }
 
 GPtrArray *
@@ -407,6 +425,7 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
             {
               outcome->status = CRB_IMPORT_FAILED;
               outcome->error = g_steal_pointer (&job->error);
+              g_clear_pointer (&job->original, g_bytes_unref);
             }
           else if (job->result != NULL && !g_cancellable_is_cancelled (cancellable))
             {

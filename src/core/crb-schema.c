@@ -134,6 +134,9 @@ static const char *schema_v2[] = {
   "CREATE INDEX merge_conflict_row ON merge_conflict (row_uuid)",
   "CREATE TABLE redirect (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL, "
   "into_uuid TEXT NOT NULL)",
+  /* Re-imports look documents up by where they came from. */
+  "CREATE INDEX document_origin ON document (origin)",
+  "CREATE INDEX document_final_url ON document (final_url)",
   NULL
 };
 
