@@ -14,6 +14,7 @@
 #include "crb-edit-private.h"
 #include "crb-fts-private.h"
 #include "crb-import-private.h"
+#include "crb-mention-detect-private.h"
 #include "crb-reanchor-private.h"
 #include "crb-util.h"
 
@@ -328,6 +329,9 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
   /* The annotations follow the text to its new revision, in this action. */
   if (outcome->status == CRB_IMPORT_NEW_REVISION
       && !_crb_reanchor_document (project, document_uuid, NULL, error))
+    return FALSE;
+  /* The project's entities are looked for in the new text, in this action. */
+  if (!_crb_mention_detect_document (project, document_uuid, NULL, error))
     return FALSE;
 
   outcome->document_uuid = g_steal_pointer (&document_uuid);
