@@ -21,6 +21,7 @@ struct _CrbReader
   CrbDocument       *document;
   CrbClaim          *selected_claim;
   CrbHighlighter    *highlighter;
+  GHashTable        *tag_colors;     /* claim UUID → colour of its tag, "" for none */
   GSettings         *settings;
   GtkCssProvider    *scale_provider;
   gulong             changed_id;

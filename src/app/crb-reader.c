@@ -34,7 +34,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void reload_claims (CrbReader *self);
+static void reload_claims (CrbReader *self, CrbChangeFlags changes);
 static void update_header (CrbReader *self);
 
 static void
@@ -51,6 +51,7 @@ crb_reader_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->selected_claim);
   g_clear_object (&self->highlighter);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->scale_provider);
   G_OBJECT_CLASS (crb_reader_parent_class)->dispose (object);
@@ -283,6 +284,7 @@ crb_reader_init (CrbReader *self)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   self->highlighter = crb_highlighter_new (buffer);
+  self->tag_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->settings = g_settings_new (APPLICATION_ID);
   self->scale_provider = gtk_css_provider_new ();
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -358,7 +360,7 @@ project_changed (CrbReader *self, CrbChangeFlags changes)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
     }
   if (changes & (CRB_CHANGE_CLAIMS | CRB_CHANGE_TAGS | CRB_CHANGE_ENTITIES))
-    reload_claims (self);
+    reload_claims (self, changes);
 }
 
 void
@@ -465,30 +467,43 @@ update_header (CrbReader *self)
   _crb_reader_update_actions (self);
 }
 
-/* Claim UUID → colour of its first coloured tag. */
+/* Claim UUID → colour of its first coloured tag.  The tags of a claim are
+ * looked up once and kept until an action touches tags: adding, editing
+ * or deleting claims then costs a lookup for the new claim only. */
 static GHashTable *
-claim_colors (CrbReader *self, GPtrArray *claims)
+claim_colors (CrbReader *self, GPtrArray *claims, CrbChangeFlags changes)
 {
-  GHashTable *colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *colors = g_hash_table_new (g_str_hash, g_str_equal);
 
+  if (changes & CRB_CHANGE_TAGS)
+    g_hash_table_remove_all (self->tag_colors);
   for (guint i = 0; i < claims->len; i++)
     {
       const char *uuid = crb_record_get_uuid (g_ptr_array_index (claims, i));
-      g_autoptr (GPtrArray) tags = crb_project_list_claim_tags (self->project, uuid, NULL);
+      const char *color = g_hash_table_lookup (self->tag_colors, uuid);
 
-      for (guint j = 0; tags && j < tags->len; j++)
-        if (crb_tag_get_color (g_ptr_array_index (tags, j)))
-          {
-            g_hash_table_insert (colors, g_strdup (uuid),
-                                 g_strdup (crb_tag_get_color (g_ptr_array_index (tags, j))));
-            break;
-          }
+      if (color == NULL)
+        {
+          g_autoptr (GPtrArray) tags = crb_project_list_claim_tags (self->project, uuid, NULL);
+
+          color = "";
+          for (guint j = 0; tags && j < tags->len; j++)
+            if (crb_tag_get_color (g_ptr_array_index (tags, j)))
+              {
+                color = crb_tag_get_color (g_ptr_array_index (tags, j));
+                break;
+              }
+          g_hash_table_insert (self->tag_colors, g_strdup (uuid), g_strdup (color));
+          color = g_hash_table_lookup (self->tag_colors, uuid);
+        }
+      if (*color)
+        g_hash_table_insert (colors, (gpointer) uuid, (gpointer) color);
     }
   return colors;
 }
 
 static void
-reload_claims (CrbReader *self)
+reload_claims (CrbReader *self, CrbChangeFlags changes)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) claims = NULL;
@@ -518,7 +533,7 @@ reload_claims (CrbReader *self)
     if (g_strcmp0 (crb_claim_get_revision_uuid (g_ptr_array_index (claims, i - 1)), revision) != 0
         || g_str_equal (crb_claim_get_anchor_status (g_ptr_array_index (claims, i - 1)), "orphaned"))
       g_ptr_array_remove_index (claims, i - 1);
-  colors = claim_colors (self, claims);
+  colors = claim_colors (self, claims, changes);
   crb_highlighter_set_claims (self->highlighter, claims, colors);
 
   if ((mentions = crb_project_list_mentions (self->project, doc_uuid, NULL, NULL)))
@@ -571,7 +586,8 @@ crb_reader_show_document (CrbReader *self, const char *document_uuid, GError **e
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   crb_text_view_set_pages (self->text_view, document ? crb_document_get_pages (document) : NULL);
-  reload_claims (self);
+  g_hash_table_remove_all (self->tag_colors);
+  reload_claims (self, CRB_CHANGE_ALL);
   update_header (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
