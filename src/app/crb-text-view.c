@@ -156,9 +156,30 @@ crb_text_view_class_init (CrbTextViewClass *klass)
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = crb_text_view_snapshot_layer;
 }
 
+/* Wrapped text never needs to scroll sideways, but GtkTextView still
+ * scrolls a mark into view horizontally (by its margins, when a claim is
+ * revealed), which would cut off the start of every line. */
+static void
+hadjustment_changed (GtkAdjustment *adjustment, CrbTextView *self)
+{
+  if (gtk_adjustment_get_value (adjustment) != 0)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
+static void
+hadjustment_set (CrbTextView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (hadjustment_changed), self,
+                             0);
+}
+
 static void
 crb_text_view_init (CrbTextView *self)
 {
+  g_signal_connect (self, "notify::hadjustment", G_CALLBACK (hadjustment_set), NULL);
 }
 
 GtkWidget *

@@ -19,6 +19,7 @@
 #include "crb-event-claim.h"
 #include "crb-event.h"
 #include "crb-reader.h"
+#include "crb-sample.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
 #include "crb-tag-manager.h"
@@ -358,6 +359,52 @@ test_tags (void)
   crb_app_test_destroy (GTK_WIDGET (window), window);
 }
 
+static void
+sample_built (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  *(char **) data = crb_sample_build_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* The sample project as the welcome page builds it: the store's picture. */
+static void
+test_sample (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autofree char *dir = g_dir_make_tmp ("crb-sample-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Sample.corroborate", NULL);
+  g_autofree char *built = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  const char *wire = NULL;
+  CrbWindow *window;
+
+  crb_sample_build_async (path, NULL, sample_built, &built);
+  g_assert_true (crb_app_test_wait (is_set, &built));
+  window = open_window (app, built);
+  documents = crb_project_list_documents (crb_window_get_project (window), NULL);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_str_has_prefix (crb_document_get_title (g_ptr_array_index (documents, i)),
+                          "Dam collapse floods"))
+      wire = crb_record_get_uuid (g_ptr_array_index (documents, i));
+  g_assert_nonnull (wire);
+  crb_window_show_document (window, wire);
+  claims = crb_project_list_claims (crb_window_get_project (window), wire, NULL);
+  g_assert_cmpuint (claims->len, >=, 4);
+  crb_reader_select_claim (window->reader, crb_record_get_uuid (g_ptr_array_index (claims, 0)));
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  save_png (GTK_WIDGET (window), "sample.png");
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -376,5 +423,6 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/crb/app/screenshots/reader-dark", GINT_TO_POINTER (TRUE), test_reader);
   g_test_add_func ("/crb/app/screenshots/search", test_search);
   g_test_add_func ("/crb/app/screenshots/tags", test_tags);
+  g_test_add_func ("/crb/app/screenshots/sample", test_sample);
   return g_test_run ();
 }
