@@ -23,6 +23,8 @@
  * this long, whichever comes first. */
 #define GROUP_DOCUMENTS 48
 #define GROUP_MICROSECONDS (750 * G_TIME_SPAN_MILLISECOND)
+/* How many files may be read and extracted ahead of the store. */
+#define LOOKAHEAD (2 * GROUP_DOCUMENTS)
 /* Files larger than this are refused before reading. */
 #define MAX_FILE_BYTES (256 * 1024 * 1024)
 
@@ -389,7 +391,7 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
   PoolData pool = { self, done_queue, cancellable };
   GThreadPool *threads;
   gint64 group_started = 0;
-  guint done = 0;
+  guint done = 0, pushed;
 
   g_return_val_if_fail (CRB_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (sources != NULL, NULL);
@@ -409,8 +411,10 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
 
   threads = g_thread_pool_new (prepare_in_pool, &pool, MAX (1, (int) g_get_num_processors ()),
                                FALSE, NULL);
-  for (guint i = 0; i < jobs->len; i++)
-    g_thread_pool_push (threads, g_ptr_array_index (jobs, i), NULL);
+  /* Workers run ahead of the store by a bounded amount, so that memory holds
+   * a few groups of documents, not the whole import. */
+  for (pushed = 0; pushed < MIN (jobs->len, LOOKAHEAD); pushed++)
+    g_thread_pool_push (threads, g_ptr_array_index (jobs, pushed), NULL);
 
   while (done < jobs->len)
     {
@@ -421,6 +425,8 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
           CrbImportOutcome *outcome = g_ptr_array_index (outcomes, job->index);
 
           done++;
+          if (pushed < jobs->len)
+            g_thread_pool_push (threads, g_ptr_array_index (jobs, pushed++), NULL);
           if (job->error != NULL)
             {
               outcome->status = CRB_IMPORT_FAILED;
