@@ -14,9 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "crb-labels.h"
-#ifdef HAVE_IMPORTER
 #include "crb-sample.h"
-#endif
 #include "crb-tag-manager.h"
 #include "crb-window-private.h"
 
@@ -137,7 +135,6 @@ crb_window_open_file (CrbWindow *self, GFile *file)
   crb_project_open_async (path, self->cancellable, project_opened, g_object_ref (self));
 }
 
-#ifdef HAVE_IMPORTER
 static void
 sample_built (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -175,16 +172,6 @@ crb_window_open_sample (CrbWindow *self)
   begin_busy (self, _("Preparing the Sample Project…"));
   crb_sample_build_async (path, self->cancellable, sample_built, g_object_ref (self));
 }
-#else
-void
-crb_window_open_sample (CrbWindow *self)
-{
-  g_autoptr (GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                          _("This build of Corroborate cannot import documents."));
-
-  _crb_window_show_error (self, _("Could Not Build the Sample Project"), error);
-}
-#endif
 
 static void
 open_sample_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)

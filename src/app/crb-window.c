@@ -244,9 +244,7 @@ crb_window_init (CrbWindow *self)
                             self);
 
   _crb_window_actions_init (self);
-#ifdef HAVE_IMPORTER
   _crb_window_import_init (self);
-#endif
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
