@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "crb-record.h"
+#include "crb-relation.h"
 #include "crb-reuse-map-private.h"
 
 /* A later document that repeats at least this share of the earlier one
@@ -278,6 +280,38 @@ _crb_reuse_link_dup_evidence (CrbReuseLink *self, gboolean reverse)
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
+}
+
+char *
+_crb_reuse_pair_key (const char *a, const char *b)
+{
+  return g_strcmp0 (a, b) < 0 ? g_strconcat (a, "/", b, NULL) : g_strconcat (b, "/", a, NULL);
+}
+
+void
+_crb_reuse_links_apply_rows (GHashTable *by_pair, GPtrArray *rows, GHashTable *documents)
+{
+  /* Later rows win: they hold the latest decision on a pair. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrbRelation     *row = g_ptr_array_index (rows, i);
+      const char      *from = crb_relation_get_from_document_uuid (row);
+      const char      *to = crb_relation_get_to_document_uuid (row);
+      g_autofree char *key = _crb_reuse_pair_key (from, to);
+      CrbReuseLink    *link = g_hash_table_lookup (by_pair, key);
+
+      if (link == NULL)
+        {
+          if (!g_hash_table_contains (documents, from) || !g_hash_table_contains (documents, to))
+            continue;
+          link = _crb_reuse_link_new_stored (from, crb_relation_get_from_title (row), to,
+                                             crb_relation_get_to_title (row),
+                                             crb_relation_get_kind (row));
+          g_hash_table_insert (by_pair, g_strdup (key), link);
+        }
+      _crb_reuse_link_apply_review (link, crb_record_get_uuid (CRB_RECORD (row)), from,
+                                    crb_relation_get_kind (row), crb_relation_get_status (row));
+    }
 }
 
 /* Publication time of a document, and whether it has a time of day. */

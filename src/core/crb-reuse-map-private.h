@@ -44,6 +44,14 @@ CrbReuseDirectionGuess *_crb_reuse_infer_direction (const CrbReuseDocument *a,
                                                     const CrbReuseDocument *b, double coverage_a,
                                                     double coverage_b);
 
+/* "a/b" for a pair of document UUIDs, in either order. */
+char *_crb_reuse_pair_key (const char *a, const char *b);
+/* Applies stored relation rows (CrbRelation, oldest first) to links keyed
+ * by pair: later decisions win; a row about a pair with no computed link
+ * becomes a link of its own when both documents are in `documents` (a set
+ * of UUIDs). */
+void _crb_reuse_links_apply_rows (GHashTable *by_pair, GPtrArray *rows, GHashTable *documents);
+
 /* The map's links (borrowed), and rebuilding them after a decision. */
 GPtrArray *_crb_reuse_map_get_links (CrbReuseMap *self);
 void       _crb_reuse_map_rebuild (CrbReuseMap *self);

@@ -169,11 +169,12 @@ current_documents (CrbProject *project, GError **error)
 /* One round of analysis: what to do, and what it found. */
 typedef struct
 {
-  GPtrArray *current;   /* CrbReuseDocument: the corpus now */
-  GArray    *removed;   /* gint64 revision ids to forget */
-  GArray    *added;     /* gint64 revision ids to check and add */
-  gboolean   full;      /* analyse all pairs instead of querying */
-  GPtrArray *relations; /* CrbReuseRelation found */
+  GPtrArray   *current;   /* CrbReuseDocument: the corpus now */
+  GArray      *removed;   /* gint64 revision ids to forget */
+  GArray      *added;     /* gint64 revision ids to check and add */
+  gboolean     full;      /* analyse all pairs instead of querying */
+  GPtrArray   *relations; /* CrbReuseRelation found */
+  CrbReuseMap *map;       /* background jobs: released in the main context */
 } Job;
 
 static void
@@ -183,6 +184,7 @@ job_free (Job *job)
   g_clear_pointer (&job->removed, g_array_unref);
   g_clear_pointer (&job->added, g_array_unref);
   g_clear_pointer (&job->relations, g_ptr_array_unref);
+  g_clear_object (&job->map);
   g_free (job);
 }
 
@@ -287,12 +289,6 @@ compare_links (gconstpointer x, gconstpointer y)
   return g_strcmp0 (crb_reuse_link_get_to_uuid (a), crb_reuse_link_get_to_uuid (b));
 }
 
-static char *
-uuid_pair_key (const char *a, const char *b)
-{
-  return g_strcmp0 (a, b) < 0 ? g_strconcat (a, "/", b, NULL) : g_strconcat (b, "/", a, NULL);
-}
-
 /* Main context: computed relations plus the analysts' decisions. */
 static void
 rebuild_links (CrbReuseMap *self)
@@ -318,33 +314,14 @@ rebuild_links (CrbReuseMap *self)
       const CrbReuseDocument *b = g_hash_table_lookup (self->documents, &relation->document_b);
 
       if (a != NULL && b != NULL)
-        g_hash_table_insert (by_pair, uuid_pair_key (a->uuid, b->uuid),
+        g_hash_table_insert (by_pair, _crb_reuse_pair_key (a->uuid, b->uuid),
                              _crb_reuse_link_new_computed (relation, a, b));
     }
 
-  /* Later rows win: they hold the latest decision on a pair. */
   if (!(stored = crb_project_list_relations (self->project, NULL, &error)))
     g_warning ("The recorded relations could not be read: %s", error->message);
-  for (guint i = 0; stored && i < stored->len; i++)
-    {
-      CrbRelation     *row = g_ptr_array_index (stored, i);
-      const char      *from = crb_relation_get_from_document_uuid (row);
-      const char      *to = crb_relation_get_to_document_uuid (row);
-      g_autofree char *key = uuid_pair_key (from, to);
-      CrbReuseLink    *link = g_hash_table_lookup (by_pair, key);
-
-      if (link == NULL)
-        {
-          if (!g_hash_table_contains (by_uuid, from) || !g_hash_table_contains (by_uuid, to))
-            continue;
-          link = _crb_reuse_link_new_stored (from, crb_relation_get_from_title (row), to,
-                                             crb_relation_get_to_title (row),
-                                             crb_relation_get_kind (row));
-          g_hash_table_insert (by_pair, g_strdup (key), link);
-        }
-      _crb_reuse_link_apply_review (link, crb_record_get_uuid (CRB_RECORD (row)), from,
-                                    crb_relation_get_kind (row), crb_relation_get_status (row));
-    }
+  else
+    _crb_reuse_links_apply_rows (by_pair, stored, by_uuid);
 
   g_ptr_array_set_size (self->links, 0);
   g_hash_table_iter_init (&iter, by_pair);
@@ -412,7 +389,9 @@ set_busy (CrbReuseMap *self, gboolean busy)
 static void
 job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  if (job_run (source, task_data))
+  Job *job = task_data;
+
+  if (job_run (job->map, job))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -422,8 +401,10 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 static void
 job_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  CrbReuseMap *self = CRB_REUSE_MAP (source);
-  Job         *job = g_task_get_task_data (G_TASK (result));
+  Job *job = g_task_get_task_data (G_TASK (result));
+  /* The worker may drop the task after this runs: the map's last
+   * reference must not go with it, into that thread. */
+  g_autoptr (CrbReuseMap) self = g_steal_pointer (&job->map);
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
@@ -460,7 +441,8 @@ schedule (CrbReuseMap *self)
       return;
     }
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, job_done, NULL);
+  job->map = g_object_ref (self);
+  task = g_task_new (NULL, NULL, job_done, NULL);
   g_task_set_source_tag (task, schedule);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
