@@ -398,6 +398,8 @@ static const CrbCliVerb entity_verbs[] = {
   { "link", entity_link, "FILE CLAIM-ID ENTITY", "Link a claim to an entity (--role)" },
   { "mention", entity_mention, "FILE ENTITY DOC-ID START END", "Record a mention in a text" },
   { "merge", entity_merge, "FILE FROM INTO", "Fold a duplicate into another entity" },
+  { "mentions", crb_cli_entity_mentions, "FILE [ENTITY]", "List (--detect: find) mentions" },
+  { "suggest", crb_cli_entity_suggest, "FILE", "Suggest aliases and new entities" },
   { NULL },
 };
 

@@ -40,4 +40,13 @@ int crb_cli_conflicts (int argc, char **argv);
 int crb_cli_export (int argc, char **argv);
 int crb_cli_import_annotations (int argc, char **argv);
 
+/* crb-cli-compare.c */
+int crb_cli_compare (int argc, char **argv);
+int crb_cli_reuse (int argc, char **argv);
+int crb_cli_similar (int argc, char **argv);
+int crb_cli_accounts (int argc, char **argv);
+int crb_cli_quantities (int argc, char **argv);
+int crb_cli_entity_mentions (int argc, char **argv);
+int crb_cli_entity_suggest (int argc, char **argv);
+
 G_END_DECLS

@@ -36,6 +36,11 @@ static const CrbCliVerb verbs[] = {
   { "export", crb_cli_export, "FILE --format F", "Export Web Annotations, CSV or a briefing" },
   { "import-annotations", crb_cli_import_annotations, "FILE JSONLD",
     "Add W3C Web Annotations to matching documents" },
+  { "compare", crb_cli_compare, "FILE DOC-A DOC-B", "Align two documents: passages, differences" },
+  { "reuse", crb_cli_reuse, "FILE", "Which documents share text, and who copies whom" },
+  { "similar", crb_cli_similar, "FILE CLAIM-ID", "Find a claim in the other sources" },
+  { "accounts", crb_cli_accounts, "FILE EVENT-ID", "An event's accounts grid or briefing" },
+  { "quantities", crb_cli_quantities, "TEXT", "The figures of a text, normalised" },
   { NULL },
 };
 
