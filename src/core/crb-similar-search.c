@@ -50,13 +50,20 @@ _crb_similar_claim_free (CrbSimilarClaim *claim)
 typedef struct
 {
   CrbSimilarClaim *claim;
-  GHashTable      *claim_keys; /* key → weight (double *) */
+  GHashTable      *claim_keys;  /* key → its number + 1 */
+  GArray          *key_weights; /* double, by number */
+  GArray          *key_tokens;  /* guint: the claim's words with that key, by number */
+  GArray          *key_seen;    /* guint: the window that last saw it, by number */
+  guint            window;      /* the current window's number */
+  guint            n_function;  /* the claim's words without a key */
   double           claim_total;
   const char      *text;
   GArray          *tokens;
   const guint64   *keys;
   const double    *weights;
-  GArray          *quantities; /* CrbQuantity of the whole document */
+  GArray          *quantities; /* CrbQuantity of the sentences read so far */
+  GArray          *starts;     /* guint: first token of each sentence, then the end */
+  GArray          *read;       /* gboolean: whether a sentence's figures were read */
 } Search;
 
 typedef struct
@@ -158,25 +165,63 @@ end_of (Search *search, guint token)
   return g_array_index (search->tokens, CrbToken, token - 1).end;
 }
 
+/* Reads the figures of the sentences between tokens `first` and `end`
+ * once: reading them is the dearest step, and only sentences that share
+ * words with the claim (and have digits) need it. */
+static void
+read_figures (Search *search, guint first, guint end)
+{
+  for (guint s = 0; s + 1 < search->starts->len; s++)
+    {
+      guint           from = g_array_index (search->starts, guint, s);
+      guint           to = g_array_index (search->starts, guint, s + 1);
+      gboolean        digits = FALSE;
+      const CrbToken *head, *tail;
+      g_autoptr (GArray) found = NULL;
+
+      if (to <= first || from >= end || g_array_index (search->read, gboolean, s))
+        continue;
+      g_array_index (search->read, gboolean, s) = TRUE;
+      for (guint t = from; t < to && !digits; t++)
+        digits = (g_array_index (search->tokens, CrbToken, t).flags & CRB_TOKEN_NUMERIC) != 0;
+      if (!digits)
+        continue;
+      head = &g_array_index (search->tokens, CrbToken, from);
+      tail = &g_array_index (search->tokens, CrbToken, to - 1);
+      found =
+          crb_quantity_find (search->text + head->byte_start, tail->byte_end - head->byte_start);
+      for (guint q = 0; q < found->len; q++)
+        {
+          CrbQuantity *quantity = &g_array_index (found, CrbQuantity, q);
+
+          quantity->start += head->start;
+          quantity->end += head->start;
+          g_array_append_val (search->quantities, *quantity);
+        }
+    }
+}
+
 static double
 score_window (Search *search, guint first, guint end)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   double shared = 0.0, total = 0.0, recall, precision, lexical, score;
-  guint  n_shared = 0, n_claim = search->claim->tokens->len;
+  guint  n_shared = 0, n_found = search->n_function, n_claim = search->claim->tokens->len;
 
+  search->window++;
   for (guint i = first; i < end; i++)
     {
-      double *claim_weight;
+      guint number;
 
-      if (search->keys[i] == 0 || !g_hash_table_add (seen, (gpointer) &search->keys[i]))
+      if (search->keys[i] == 0)
         continue;
       total += search->weights[i];
-      if ((claim_weight = g_hash_table_lookup (search->claim_keys, &search->keys[i])))
-        {
-          shared += *claim_weight;
-          n_shared++;
-        }
+      number = GPOINTER_TO_UINT (g_hash_table_lookup (search->claim_keys, &search->keys[i]));
+      if (number == 0 || g_array_index (search->key_seen, guint, number - 1) == search->window)
+        continue;
+      g_array_index (search->key_seen, guint, number - 1) = search->window;
+      shared += g_array_index (search->key_weights, double, number - 1);
+      n_found += g_array_index (search->key_tokens, guint, number - 1);
+      n_shared++;
     }
   if (n_shared < MIN (2, g_hash_table_size (search->claim_keys)) || shared <= 0.0)
     return 0.0;
@@ -185,10 +230,13 @@ score_window (Search *search, guint first, guint end)
   lexical = (1 + BETA2) * precision * recall / (BETA2 * precision + recall);
   score = lexical;
   if (search->claim->quantities->len > 0)
+    read_figures (search, first, end);
+  if (search->claim->quantities->len > 0)
     score = (1 - NUMBER_SHARE) * lexical +
             NUMBER_SHARE * figures_score (search, start_of (search, first), end_of (search, end));
-  /* Copies need no weighing: the share of the claim found in order. */
-  if (n_claim > 0)
+  /* Copies need no weighing: the share of the claim found in order.
+   * Aligning costs most, so only when it could raise the score. */
+  if (n_claim > 0 && (double) n_found / n_claim > score)
     score = MAX (score, (double) aligned_words (search, first, end, NULL, NULL) / n_claim);
   return MIN (score, 1.0);
 }
@@ -339,33 +387,50 @@ _crb_similar_search_document (CrbSimilarClaim *claim, const char *uuid, const ch
                               GPtrArray *matches)
 {
   g_autoptr (GHashTable) claim_keys = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) key_weights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) key_tokens = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr (GArray) key_seen = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) windows = g_array_new (FALSE, FALSE, sizeof (Window));
   g_autoptr (GArray) quantities = NULL;
+  g_autoptr (GArray) read = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (Window));
-  Search search = { claim, claim_keys, 0.0, text, tokens, keys, weights, NULL };
+  Search search = { claim, claim_keys, key_weights, key_tokens, key_seen, 0,   0,
+                    0.0,   text,       tokens,      keys,       weights,  NULL };
 
   for (guint i = 0; i < claim->tokens->len; i++)
     {
-      double *known = g_hash_table_lookup (claim_keys, &claim->keys[i]);
+      guint number;
 
       if (claim->keys[i] == 0 || claim->weights[i] <= 0.0)
-        continue;
-      if (known == NULL)
         {
-          g_hash_table_insert (claim_keys, &claim->keys[i], &claim->weights[i]);
+          search.n_function++;
+          continue;
+        }
+      number = GPOINTER_TO_UINT (g_hash_table_lookup (claim_keys, &claim->keys[i]));
+      if (number == 0)
+        {
+          g_array_append_val (key_weights, claim->weights[i]);
+          g_array_set_size (key_tokens, key_weights->len);
+          g_array_set_size (key_seen, key_weights->len);
+          number = key_weights->len;
+          g_hash_table_insert (claim_keys, &claim->keys[i], GUINT_TO_POINTER (number));
           search.claim_total += claim->weights[i];
         }
+      g_array_index (key_tokens, guint, number - 1)++;
     }
   if (search.claim_total <= 0.0 || tokens->len == 0)
     return;
-  search.quantities = quantities = crb_quantity_find (text, -1);
+  search.quantities = quantities = g_array_new (FALSE, FALSE, sizeof (CrbQuantity));
+  search.starts = starts;
+  search.read = read;
 
   /* Sentences, and pairs of them: a claim may run over a full stop. */
   for (guint i = 0; i < tokens->len; i++)
     if (i == 0 || (g_array_index (tokens, CrbToken, i).flags & CRB_TOKEN_SENTENCE_START))
       g_array_append_val (starts, i);
   g_array_append_val (starts, tokens->len);
+  g_array_set_size (read, starts->len);
   for (guint s = 0; s + 1 < starts->len; s++)
     for (guint span = 1; span <= 2 && s + span < starts->len; span++)
       {

@@ -23,6 +23,7 @@
 #include "crb-align.h"
 #include "crb-claim.h"
 #include "crb-document.h"
+#include "crb-project-private.h"
 #include "crb-fold.h"
 #include "crb-quantity.h"
 #include "crb-record.h"
@@ -129,79 +130,242 @@ crb_similar_kind_to_string (CrbSimilarKind kind)
     }
 }
 
-/* One document's words, keyed. */
+/* What the search keeps about the project between queries, attached to
+ * the project (computed data, never in the file): the distinct word keys
+ * of each current revision, sorted, for document frequencies and to skip
+ * documents that share nothing with a claim; and the key of every word
+ * seen, since words repeat and normalising them is the costly part. */
 typedef struct
 {
-  char    *uuid;
-  char    *title;
-  char    *text;
-  GArray  *tokens;
-  guint64 *keys;
-} Source;
+  GMutex      lock;
+  GHashTable *word_keys; /* token hash → key */
+  GHashTable *documents; /* revision id → GArray of sorted distinct keys */
+  GHashTable *frequency; /* key → documents that have it */
+} Corpus;
 
 static void
-source_free (Source *source)
+corpus_free (Corpus *corpus)
 {
-  g_free (source->uuid);
-  g_free (source->title);
-  g_free (source->text);
-  g_clear_pointer (&source->tokens, g_array_unref);
-  g_free (source->keys);
-  g_free (source);
+  g_mutex_clear (&corpus->lock);
+  g_hash_table_unref (corpus->word_keys);
+  g_hash_table_unref (corpus->documents);
+  g_hash_table_unref (corpus->frequency);
+  g_free (corpus);
 }
 
-static Source *
-source_new (const char *uuid, const char *title, char *text)
+static Corpus *
+corpus_for (CrbProject *project)
 {
-  Source *source = g_new0 (Source, 1);
+  static GMutex creating;
+  Corpus       *corpus;
 
-  source->uuid = g_strdup (uuid);
-  source->title = g_strdup (title);
-  source->text = text;
-  source->tokens = crb_tokenize (text, -1, NULL, CRB_TOKENIZE_DEFAULT);
-  source->keys = g_new (guint64, source->tokens->len + 1);
-  for (guint i = 0; i < source->tokens->len; i++)
-    source->keys[i] = _crb_similar_word_key (text, &g_array_index (source->tokens, CrbToken, i));
-  return source;
-}
-
-/* Inverse document frequency of every key of the project. */
-static GHashTable *
-document_frequencies (GPtrArray *sources)
-{
-  GHashTable *frequencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint s = 0; s < sources->len; s++)
+  g_mutex_lock (&creating);
+  corpus = g_object_get_data (G_OBJECT (project), "crb-similar-corpus");
+  if (corpus == NULL)
     {
-      Source *source = g_ptr_array_index (sources, s);
-      g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-      for (guint i = 0; i < source->tokens->len; i++)
-        {
-          gpointer count;
-
-          if (source->keys[i] == 0 || !g_hash_table_add (seen, &source->keys[i]))
-            continue;
-          count = g_hash_table_lookup (frequencies, &source->keys[i]);
-          if (count == NULL)
-            g_hash_table_insert (frequencies, g_memdup2 (&source->keys[i], sizeof (guint64)),
-                                 GUINT_TO_POINTER (1));
-          else
-            g_hash_table_insert (frequencies, g_memdup2 (&source->keys[i], sizeof (guint64)),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-        }
+      corpus = g_new0 (Corpus, 1);
+      g_mutex_init (&corpus->lock);
+      corpus->word_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      corpus->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
+      corpus->frequency = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (project), "crb-similar-corpus", corpus,
+                              (GDestroyNotify) corpus_free);
     }
-  return frequencies;
+  g_mutex_unlock (&creating);
+  return corpus;
+}
+
+/* The keys of every token of `text` (call with the corpus locked). */
+static guint64 *
+corpus_keys (Corpus *corpus, const char *text, GArray *tokens)
+{
+  guint64 *keys = g_new (guint64, tokens->len + 1);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const CrbToken *token = &g_array_index (tokens, CrbToken, i);
+      guint64        *key = g_hash_table_lookup (corpus->word_keys, &token->hash);
+
+      if (key == NULL)
+        {
+          key = g_new (guint64, 1);
+          *key = _crb_similar_word_key (text, token);
+          g_hash_table_insert (corpus->word_keys, g_memdup2 (&token->hash, sizeof token->hash),
+                               key);
+        }
+      keys[i] = *key;
+    }
+  return keys;
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+count_keys (Corpus *corpus, GArray *keys, int delta)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint64 *key = &g_array_index (keys, guint64, i);
+      guint    count = GPOINTER_TO_UINT (g_hash_table_lookup (corpus->frequency, key));
+
+      if (count + delta == 0)
+        g_hash_table_remove (corpus->frequency, key);
+      else
+        g_hash_table_insert (corpus->frequency, g_memdup2 (key, sizeof *key),
+                             GUINT_TO_POINTER (count + delta));
+    }
+}
+
+/* A current revision, as the search lists them. */
+typedef struct
+{
+  gint64 revision_id;
+  char  *uuid;
+  char  *title;
+} Current;
+
+static void
+current_clear (Current *current)
+{
+  g_free (current->uuid);
+  g_free (current->title);
+}
+
+static GArray *
+list_current (CrbProject *project, GError **error)
+{
+  g_autoptr (GArray) current = g_array_new (FALSE, FALSE, sizeof (Current));
+  sqlite3_stmt *stmt;
+  int           rc = SQLITE_DONE;
+
+  g_array_set_clear_func (current, (GDestroyNotify) current_clear);
+  _crb_project_lock (project);
+  stmt = _crb_project_prepare (project,
+                               "SELECT r.id, d.uuid, d.title FROM document d JOIN revision r "
+                               "ON r.document_uuid = d.uuid AND r.current = 1 AND r.deleted = 0 "
+                               "WHERE d.deleted = 0 ORDER BY d.title COLLATE NOCASE, d.id",
+                               error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          Current item = { sqlite3_column_int64 (stmt, 0), crb_column_dup (stmt, 1),
+                           crb_column_dup (stmt, 2) };
+
+          g_array_append_val (current, item);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        _crb_project_set_sqlite_error (project, error, rc, "reading the documents");
+    }
+  _crb_project_unlock (project);
+  if (stmt == NULL || rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&current);
+}
+
+static char *
+revision_text (CrbProject *project, gint64 revision_id)
+{
+  sqlite3_stmt *stmt;
+  char         *text = NULL;
+
+  _crb_project_lock (project);
+  if ((stmt = _crb_project_prepare (project, "SELECT text FROM revision WHERE id = ?1", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, revision_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        text = crb_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  _crb_project_unlock (project);
+  return text;
+}
+
+/* Brings the corpus in step with the current revisions (locked). */
+static void
+corpus_sync (Corpus *corpus, CrbProject *project, GArray *current)
+{
+  g_autoptr (GHashTable) now = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      Current         *item = &g_array_index (current, Current, i);
+      g_autofree char *text = NULL;
+      g_autoptr (GArray) tokens = NULL;
+      g_autofree guint64 *keys = NULL;
+      GArray             *distinct;
+
+      g_hash_table_add (now, &item->revision_id);
+      if (g_hash_table_contains (corpus->documents, &item->revision_id) ||
+          !(text = revision_text (project, item->revision_id)))
+        continue;
+      tokens = crb_tokenize (text, -1, NULL, CRB_TOKENIZE_DEFAULT);
+      keys = corpus_keys (corpus, text, tokens);
+      distinct = g_array_sized_new (FALSE, FALSE, sizeof (guint64), tokens->len);
+      g_array_append_vals (distinct, keys, tokens->len);
+      g_array_sort (distinct, compare_keys);
+      for (guint r = 0, w = 0; r <= distinct->len; r++)
+        if (r == distinct->len)
+          g_array_set_size (distinct, w);
+        else if (g_array_index (distinct, guint64, r) != 0 &&
+                 (w == 0 ||
+                  g_array_index (distinct, guint64, w - 1) != g_array_index (distinct, guint64, r)))
+          g_array_index (distinct, guint64, w++) = g_array_index (distinct, guint64, r);
+      count_keys (corpus, distinct, 1);
+      g_hash_table_insert (corpus->documents, g_memdup2 (&item->revision_id, sizeof (gint64)),
+                           distinct);
+    }
+  g_hash_table_iter_init (&iter, corpus->documents);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (now, key))
+      {
+        count_keys (corpus, value, -1);
+        g_hash_table_iter_remove (&iter);
+      }
 }
 
 static double
-weight_of (GHashTable *frequencies, guint n_documents, guint64 key)
+weight_of (Corpus *corpus, guint n_documents, guint64 key)
 {
-  guint df = GPOINTER_TO_UINT (g_hash_table_lookup (frequencies, &key));
+  guint df = GPOINTER_TO_UINT (g_hash_table_lookup (corpus->frequency, &key));
 
   if (key == 0)
     return 0.0;
   return log ((n_documents + 1.0) / (df + 0.5));
+}
+
+/* How many of the claim's keys (sorted, distinct) a document has. */
+static guint
+shared_keys (GArray *document, const guint64 *keys, guint n_keys)
+{
+  guint shared = 0;
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      guint low = 0, high = document->len;
+
+      while (low < high)
+        {
+          guint middle = (low + high) / 2;
+
+          if (g_array_index (document, guint64, middle) < keys[i])
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      shared += low < document->len && g_array_index (document, guint64, low) == keys[i];
+    }
+  return shared;
 }
 
 GPtrArray *
@@ -209,50 +373,67 @@ crb_project_find_similar (CrbProject *project, const char *claim_id, guint max_r
                           GError **error)
 {
   g_autoptr (CrbClaim) claim = NULL;
-  g_autoptr (GPtrArray) documents = NULL;
-  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
-  g_autoptr (GHashTable) frequencies = NULL;
+  g_autoptr (GArray) current = NULL;
   g_autoptr (CrbSimilarClaim) query = NULL;
+  g_autoptr (GArray) claim_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  Corpus    *corpus;
   GPtrArray *matches;
+  guint      needed;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
   if (max_results == 0)
     max_results = 20;
   if (!(claim = crb_project_find_claim (project, claim_id, error)) ||
-      !(documents = crb_project_list_documents (project, error)))
+      !(current = list_current (project, error)))
     return NULL;
-  for (guint i = 0; i < documents->len; i++)
-    {
-      CrbDocument *document = g_ptr_array_index (documents, i);
-      const char  *uuid = crb_record_get_uuid (CRB_RECORD (document));
-      char        *text = crb_project_dup_document_text (project, uuid, error);
 
-      if (text == NULL)
-        return NULL;
-      g_ptr_array_add (sources, source_new (uuid, crb_document_get_title (document), text));
-    }
-  frequencies = document_frequencies (sources);
-
+  corpus = corpus_for (project);
+  g_mutex_lock (&corpus->lock);
+  corpus_sync (corpus, project, current);
   query = _crb_similar_claim_new (crb_claim_get_exact (claim));
+  g_free (query->keys);
+  query->keys = corpus_keys (corpus, query->text, query->tokens);
   for (guint i = 0; i < query->tokens->len; i++)
-    query->weights[i] = weight_of (frequencies, sources->len, query->keys[i]);
+    {
+      query->weights[i] = weight_of (corpus, current->len, query->keys[i]);
+      if (query->keys[i] != 0)
+        g_array_append_val (claim_keys, query->keys[i]);
+    }
+  g_array_sort (claim_keys, compare_keys);
+  for (guint r = 0, w = 0; r <= claim_keys->len; r++)
+    if (r == claim_keys->len)
+      g_array_set_size (claim_keys, w);
+    else if (w == 0 ||
+             g_array_index (claim_keys, guint64, w - 1) != g_array_index (claim_keys, guint64, r))
+      g_array_index (claim_keys, guint64, w++) = g_array_index (claim_keys, guint64, r);
+  /* A passage must share two of the claim's words (or its only one). */
+  needed = MIN (2, claim_keys->len);
 
   matches = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_similar_match_free);
-  for (guint s = 0; s < sources->len; s++)
+  for (guint d = 0; d < current->len && needed > 0; d++)
     {
-      Source            *source = g_ptr_array_index (sources, s);
-      g_autofree double *weights = NULL;
+      Current         *item = &g_array_index (current, Current, d);
+      GArray          *distinct = g_hash_table_lookup (corpus->documents, &item->revision_id);
+      g_autofree char *text = NULL;
+      g_autoptr (GArray) tokens = NULL;
+      g_autofree guint64 *keys = NULL;
+      g_autofree double  *weights = NULL;
 
-      if (g_str_equal (source->uuid, crb_claim_get_document_uuid (claim)))
+      if (g_str_equal (item->uuid, crb_claim_get_document_uuid (claim)) || distinct == NULL ||
+          shared_keys (distinct, (const guint64 *) claim_keys->data, claim_keys->len) < needed ||
+          !(text = revision_text (project, item->revision_id)))
         continue;
-      weights = g_new (double, source->tokens->len + 1);
-      for (guint i = 0; i < source->tokens->len; i++)
-        weights[i] = weight_of (frequencies, sources->len, source->keys[i]);
-      _crb_similar_search_document (query, source->uuid, source->title, source->text,
-                                    source->tokens, source->keys, weights, MIN_SCORE, PER_DOCUMENT,
-                                    matches);
+      tokens = crb_tokenize (text, -1, NULL, CRB_TOKENIZE_DEFAULT);
+      keys = corpus_keys (corpus, text, tokens);
+      weights = g_new (double, tokens->len + 1);
+      for (guint i = 0; i < tokens->len; i++)
+        weights[i] = weight_of (corpus, current->len, keys[i]);
+      _crb_similar_search_document (query, item->uuid, item->title, text, tokens, keys, weights,
+                                    MIN_SCORE, PER_DOCUMENT, matches);
     }
+  g_mutex_unlock (&corpus->lock);
+
   _crb_similar_sort (matches);
   if (matches->len > max_results)
     g_ptr_array_set_size (matches, max_results);
