@@ -66,9 +66,17 @@ window_showing (CrbWindow *self, const char *path)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   for (GList *l = app ? gtk_application_get_windows (app) : NULL; l; l = l->next)
-    if (CRB_IS_WINDOW (l->data) && CRB_WINDOW (l->data)->project
-        && g_strcmp0 (crb_project_get_path (CRB_WINDOW (l->data)->project), path) == 0)
-      return l->data;
+    {
+      CrbWindow *window = CRB_IS_WINDOW (l->data) ? l->data : NULL;
+
+      if (window && window->project
+          && g_strcmp0 (window->working_copy
+                            ? crb_working_copy_get_original_path (window->working_copy)
+                            : crb_project_get_path (window->project),
+                        path)
+                 == 0)
+        return window;
+    }
   return NULL;
 }
 
@@ -94,7 +102,9 @@ project_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CrbWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrbProject) project = crb_project_open_finish (result, &error);
+  g_autoptr (CrbWorkingCopy) working_copy = NULL;
+  g_autoptr (CrbProject) project = crb_project_open_with_fallback_finish (result, &working_copy,
+                                                                          &error);
   g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (result), "path"));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -105,7 +115,7 @@ project_opened (GObject *source, GAsyncResult *result, gpointer user_data)
       _crb_window_show_error (self, _("Could Not Open the Project"), error);
       return;
     }
-  crb_window_set_project (self, project);
+  _crb_window_set_opened_project (self, project, working_copy);
 }
 
 void
@@ -132,7 +142,8 @@ crb_window_open_file (CrbWindow *self, GFile *file)
       return;
     }
   begin_busy (self, _("Opening Project…"));
-  crb_project_open_async (path, self->cancellable, project_opened, g_object_ref (self));
+  crb_project_open_with_fallback_async (path, self->cancellable, project_opened,
+                                        g_object_ref (self));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "crb-reader.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
+#include "crb-storage-banner.h"
 #include "crb-welcome-page.h"
 #include "crb-window.h"
 
@@ -19,6 +20,7 @@ struct _CrbWindow
   AdwApplicationWindow  parent_instance;
 
   CrbProject           *project;
+  CrbWorkingCopy       *working_copy;    /* where the file cannot be locked */
   GSettings            *settings;
   GCancellable         *cancellable;     /* opening, saving a copy */
   GCancellable         *import_cancellable;
@@ -34,6 +36,7 @@ struct _CrbWindow
   AdwWindowTitle       *project_title;
   AdwWindowTitle       *content_title;
   CrbSidebar           *sidebar;
+  CrbStorageBanner     *storage_banner;
   CrbImportBanner      *import_banner;
   AdwFlap              *flap;
   GtkStack             *content_stack;
@@ -49,6 +52,10 @@ void _crb_window_import_init      (CrbWindow  *self);
 void _crb_window_show_error       (CrbWindow  *self,
                                    const char *heading,
                                    const GError *error);
+/* Shows `project`, opened through `working_copy` (or NULL). */
+void _crb_window_set_opened_project (CrbWindow      *self,
+                                     CrbProject     *project,
+                                     CrbWorkingCopy *working_copy);
 void _crb_window_add_recent       (CrbWindow  *self,
                                    const char *path);
 void _crb_window_import_sources   (CrbWindow  *self,

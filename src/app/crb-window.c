@@ -199,6 +199,7 @@ crb_window_class_init (CrbWindowClass *klass)
   g_type_ensure (CRB_TYPE_SEARCH_VIEW);
   g_type_ensure (CRB_TYPE_CLAIM_INSPECTOR);
   g_type_ensure (CRB_TYPE_IMPORT_BANNER);
+  g_type_ensure (CRB_TYPE_STORAGE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/corroborate/Corroborate/crb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, toast_overlay);
@@ -209,6 +210,7 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, project_title);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, storage_banner);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, import_banner);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, content_stack);
@@ -295,11 +297,18 @@ project_name (CrbProject *project)
 void
 crb_window_set_project (CrbWindow *self, CrbProject *project)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *analyst = NULL;
-
   g_return_if_fail (CRB_IS_WINDOW (self));
   g_return_if_fail (project == NULL || CRB_IS_PROJECT (project));
+
+  _crb_window_set_opened_project (self, project, NULL);
+}
+
+void
+_crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
+                                CrbWorkingCopy *working_copy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *analyst = NULL;
 
   if (self->project == project)
     return;
@@ -316,6 +325,17 @@ crb_window_set_project (CrbWindow *self, CrbProject *project)
       crb_reader_set_project (self->reader, NULL);
       crb_search_view_set_project (self->search_view, NULL);
       crb_sidebar_set_project (self->sidebar, NULL);
+      crb_storage_banner_set_project (self->storage_banner, NULL, NULL);
+      if (self->working_copy)
+        {
+          g_autoptr (GError) error = NULL;
+
+          /* On failure the copy stays, and opening the file again brings
+           * its work back. */
+          if (!crb_working_copy_close (self->working_copy, &error))
+            g_message ("%s", error->message);
+          g_clear_object (&self->working_copy);
+        }
       crb_project_close (self->project);
       g_clear_object (&self->project);
     }
@@ -323,6 +343,7 @@ crb_window_set_project (CrbWindow *self, CrbProject *project)
   if (project)
     {
       self->project = g_object_ref (project);
+      g_set_object (&self->working_copy, working_copy);
       analyst = g_settings_get_string (self->settings, "analyst-name");
       if (*g_strstrip (analyst))
         crb_project_set_author (project, analyst);
@@ -334,13 +355,16 @@ crb_window_set_project (CrbWindow *self, CrbProject *project)
       crb_reader_set_project (self->reader, project);
       crb_search_view_set_project (self->search_view, project);
       crb_claim_inspector_set_project (self->inspector, project);
+      crb_storage_banner_set_project (self->storage_banner, project, working_copy);
       name = project_name (project);
       adw_window_title_set_title (self->project_title, name);
       gtk_window_set_title (GTK_WINDOW (self), name);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       gtk_stack_set_visible_child_name (self->main_stack, "workbench");
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      _crb_window_add_recent (self, crb_project_get_path (project));
+      _crb_window_add_recent (self, working_copy
+                                        ? crb_working_copy_get_original_path (working_copy)
+                                        : crb_project_get_path (project));
     }
   else
     {
