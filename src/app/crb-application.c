@@ -66,11 +66,18 @@ active_or_new_window (CrbApplication *self)
   return CRB_WINDOW (window);
 }
 
-/* A file goes to a window that shows no project yet, else a new window. */
+/* A file goes to the window that shows it already, or to a window that
+ * shows no project yet, else to a new window. */
 static CrbWindow *
-window_for_file (CrbApplication *self)
+window_for_file (CrbApplication *self, GFile *file)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+  g_autofree char *path = g_file_get_path (file);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; path && l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && crb_window_shows_path (l->data, path))
+      return l->data;
+  for (GList *l = windows; l; l = l->next)
     if (CRB_IS_WINDOW (l->data) && !crb_window_has_project (l->data))
       return l->data;
   return crb_window_new (self);
@@ -97,7 +104,7 @@ crb_application_open (GApplication *app, GFile **files, int n_files, const char 
 
   for (int i = 0; i < n_files; i++)
     {
-      CrbWindow *window = window_for_file (self);
+      CrbWindow *window = window_for_file (self, files[i]);
 
       crb_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));

@@ -66,18 +66,22 @@ window_showing (CrbWindow *self, const char *path)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   for (GList *l = app ? gtk_application_get_windows (app) : NULL; l; l = l->next)
-    {
-      CrbWindow *window = CRB_IS_WINDOW (l->data) ? l->data : NULL;
-
-      if (window && window->project
-          && g_strcmp0 (window->working_copy
-                            ? crb_working_copy_get_original_path (window->working_copy)
-                            : crb_project_get_path (window->project),
-                        path)
-                 == 0)
-        return window;
-    }
+    if (CRB_IS_WINDOW (l->data) && crb_window_shows_path (l->data, path))
+      return l->data;
   return NULL;
+}
+
+gboolean
+crb_window_shows_path (CrbWindow *self, const char *path)
+{
+  g_return_val_if_fail (CRB_IS_WINDOW (self), FALSE);
+
+  return self->project
+         && g_strcmp0 (self->working_copy
+                           ? crb_working_copy_get_original_path (self->working_copy)
+                           : crb_project_get_path (self->project),
+                       path)
+                == 0;
 }
 
 static void

@@ -21,6 +21,10 @@ void        crb_window_open_file    (CrbWindow      *self,
 /* Opens the sample project, building it first if needed. */
 void        crb_window_open_sample  (CrbWindow      *self);
 gboolean    crb_window_has_project  (CrbWindow      *self);
+/* Whether the project shown is the file at `path` (the original, when it
+ * is worked on through a private copy). */
+gboolean    crb_window_shows_path   (CrbWindow      *self,
+                                     const char     *path);
 CrbProject *crb_window_get_project  (CrbWindow      *self);
 /* Shows an open project (the window takes a reference). */
 void        crb_window_set_project  (CrbWindow      *self,
