@@ -158,21 +158,11 @@ _crb_working_copy_copy_in (const char *original, const char *target, CrbFileStam
   return FALSE;
 }
 
+/* Writes the bytes of `source` over `target` (which must exist), from the
+ * start, cutting what is left beyond, then syncs.  Plain writes only: the
+ * target may be on a file system where SQLite itself fails. */
 static gboolean
-folder_takes_new_files (const char *dir)
-{
-  g_autofree char *probe = g_build_filename (dir, ".corroborate-probe-XXXXXX", NULL);
-  int              fd = g_mkstemp (probe);
-
-  if (fd < 0)
-    return FALSE;
-  close (fd);
-  g_unlink (probe);
-  return TRUE;
-}
-
-static gboolean
-overwrite_in_place (const char *source, const char *target, GError **error)
+write_bytes (const char *source, const char *target, GError **error)
 {
   char     buffer[64 * 1024];
   gint64   offset = 0;
@@ -215,26 +205,39 @@ out:
   return ok;
 }
 
+/* A new file beside `original`, for an atomic rename over it; NULL where
+ * the folder takes no new files (a read-only folder around a writable
+ * file, or a portal that allows no more). */
+static char *
+create_beside (const char *original)
+{
+  g_autofree char *dir = g_path_get_dirname (original);
+  g_autofree char *base = g_path_get_basename (original);
+  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX.writeback", dir, base);
+  int         fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+  struct stat st;
+
+  if (fd < 0)
+    return NULL;
+  /* The file keeps who may read it. */
+  if (stat (original, &st) == 0)
+    fchmod (fd, st.st_mode & 07777);
+  close (fd);
+  return g_steal_pointer (&template);
+}
+
 gboolean
 _crb_working_copy_replace (CrbProject *project, const char *original, const char *private_folder,
                            GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (original);
-  g_autofree char *base = g_path_get_basename (original);
-  g_autofree char *staged = NULL;
-  gboolean         beside = folder_takes_new_files (dir);
+  g_autofree char *staged = g_build_filename (private_folder, ".writeback", NULL);
+  g_autofree char *beside = NULL;
   gboolean         ok;
 
-  /* Beside the original, so that a rename replaces it atomically; else
-   * in the private folder, to be written into the original. */
-  if (beside)
-    staged = g_strdup_printf ("%s/.%s.%08x.writeback", dir, base, g_random_int ());
-  else
-    staged = g_build_filename (private_folder, ".writeback", NULL);
+  /* The checked copy is made on the private folder's local disk: SQLite
+   * never writes on the original's file system. */
   g_unlink (staged);
-
-  /* The project's own data, deleted rows and all: this is the analyst's
-   * file, not a copy to share. */
   _crb_project_lock (project);
   if (_crb_project_get_db (project) == NULL)
     {
@@ -243,19 +246,27 @@ _crb_working_copy_replace (CrbProject *project, const char *original, const char
       ok = FALSE;
     }
   else
+    /* The project's own data, deleted rows and all: this is the
+     * analyst's file, not a copy to share. */
     ok = _crb_copy_database (_crb_project_get_db (project), staged, CRB_COPY_KEEP_DELETED, error);
   _crb_project_unlock (project);
   if (!ok)
     return FALSE;
 
+  beside = create_beside (original);
   if (beside)
     {
-      if (g_rename (staged, original) != 0)
+      if (!write_bytes (staged, beside, error))
+        {
+          g_unlink (beside);
+          return FALSE;
+        }
+      if (g_rename (beside, original) != 0)
         {
           int              saved = errno;
           g_autofree char *name = g_filename_display_basename (original);
 
-          g_unlink (staged);
+          g_unlink (beside);
           g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED,
                        "Could not write your changes back to “%s”: %s. They are safe in "
                        "Corroborate: use Save a Copy to keep them in a new file.",
@@ -263,11 +274,10 @@ _crb_working_copy_replace (CrbProject *project, const char *original, const char
           return FALSE;
         }
       fsync_folder (dir);
-      return TRUE;
     }
   /* Not atomic: until it ends, the checked copy stays in the private
    * folder and the state file still says the work is pending. */
-  if (!overwrite_in_place (staged, original, error))
+  else if (!write_bytes (staged, original, error))
     return FALSE;
   g_unlink (staged);
   return TRUE;

@@ -28,9 +28,10 @@ gboolean _crb_working_copy_copy_in   (const char          *original,
                                       const char          *target,
                                       CrbFileStamp        *stamp,
                                       GError             **error);
-/* Writes a checked copy of `project` in place of `original`: beside it and
- * renamed over it where its folder takes new files, else staged in
- * `private_folder` and written into the original. */
+/* Writes a checked copy of `project`, made in `private_folder` (SQLite
+ * never writes on the original's file system), in place of `original`:
+ * through a new file beside it renamed over it where its folder takes new
+ * files, else written into the original itself. */
 gboolean _crb_working_copy_replace   (CrbProject          *project,
                                       const char          *original,
                                       const char          *private_folder,

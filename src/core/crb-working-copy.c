@@ -5,8 +5,9 @@
  * (ecosystem.md §0.2); NFS without a lock daemon refuses locks too.  There
  * the project is copied into the user's cache folder, opened like any
  * project, and written back after each burst of changes and on close: a
- * VACUUM INTO beside the original renamed over it, or, where the folder
- * takes no new files, a verified copy poured into the original in place.
+ * checked VACUUM INTO in the private folder, its bytes written to a new
+ * file beside the original and renamed over it, or, where the folder takes
+ * no new files, written into the original in place.
  * The copy is never deleted before its content reached the original, and
  * an original that someone else changed meanwhile is never overwritten.
  *

@@ -129,10 +129,18 @@ test_writes_back (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count_documents (path), ==, 1);
 
+  /* A private file stays private when it is replaced. */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   crb_assert_ok (crb_working_copy_write_back (copy, &error));
   g_assert_false (crb_working_copy_get_dirty (copy));
   g_assert_null (crb_working_copy_get_error (copy));
   g_assert_cmpint (count_documents (path), ==, 2);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   /* Nothing left beside the original. */
   {
     g_autofree char *dir = g_path_get_dirname (path);
