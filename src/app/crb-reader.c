@@ -467,16 +467,28 @@ update_header (CrbReader *self)
   _crb_reader_update_actions (self);
 }
 
-/* Claim UUID → colour of its first coloured tag.  The tags of a claim are
- * looked up once and kept until an action touches tags: adding, editing
- * or deleting claims then costs a lookup for the new claim only. */
+/* Claim UUID → colour of its first coloured tag ("" for none).  Read in
+ * one query for the whole document when tags change; a claim added since
+ * is looked up on its own, so that creating a claim stays cheap. */
 static GHashTable *
 claim_colors (CrbReader *self, GPtrArray *claims, CrbChangeFlags changes)
 {
   GHashTable *colors = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (changes & CRB_CHANGE_TAGS)
-    g_hash_table_remove_all (self->tag_colors);
+  if ((changes & CRB_CHANGE_TAGS) || g_hash_table_size (self->tag_colors) == 0)
+    {
+      g_autoptr (GHashTable) fresh = crb_project_dup_claim_tag_colors (
+          self->project, crb_record_get_uuid (CRB_RECORD (self->document)), NULL);
+
+      g_hash_table_remove_all (self->tag_colors);
+      for (guint i = 0; fresh && i < claims->len; i++)
+        {
+          const char *uuid = crb_record_get_uuid (g_ptr_array_index (claims, i));
+          const char *color = g_hash_table_lookup (fresh, uuid);
+
+          g_hash_table_insert (self->tag_colors, g_strdup (uuid), g_strdup (color ? color : ""));
+        }
+    }
   for (guint i = 0; i < claims->len; i++)
     {
       const char *uuid = crb_record_get_uuid (g_ptr_array_index (claims, i));

@@ -215,6 +215,45 @@ crb_project_list_claim_tags (CrbProject *project, const char *claim_uuid, GError
                                  params, 1, tag_from_row, error);
 }
 
+GHashTable *
+crb_project_dup_claim_tag_colors (CrbProject *project, const char *document_uuid, GError **error)
+{
+  g_autoptr (GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (document_uuid != NULL, NULL);
+
+  _crb_project_lock (project);
+  stmt = _crb_project_prepare (project,
+                               "SELECT c.uuid, t.color FROM claim c "
+                               "JOIN claim_tag l ON l.claim_uuid = c.uuid AND l.deleted = 0 "
+                               "JOIN tag t ON t.uuid = l.tag_uuid AND t.deleted = 0 "
+                               "WHERE c.document_uuid = ?1 AND c.deleted = 0 "
+                               "AND t.color IS NOT NULL AND t.color <> '' "
+                               "ORDER BY c.uuid, t.name COLLATE NOCASE, t.id",
+                               error);
+  if (stmt == NULL)
+    {
+      _crb_project_unlock (project);
+      return NULL;
+    }
+  crb_bind_text (stmt, 1, document_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *claim = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!g_hash_table_contains (colors, claim))
+        g_hash_table_insert (colors, g_strdup (claim), crb_column_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    _crb_project_set_sqlite_error (project, error, rc, "the tag colours");
+  _crb_project_unlock (project);
+  return rc == SQLITE_DONE ? g_steal_pointer (&colors) : NULL;
+}
+
 static gboolean
 check_new_name (CrbProject *project, const char *name, const char *parent_uuid, GError **error)
 {

@@ -51,6 +51,12 @@ gboolean   crb_project_untag_claim    (CrbProject  *project,
                                        const char  *tag_id,
                                        GError     **error);
 /* The tags of one claim, by name. */
+/* For every live claim of a document that has a coloured tag: claim UUID →
+ * the colour of its first coloured tag by name.  One query, for views that
+ * colour thousands of highlights. */
+GHashTable *crb_project_dup_claim_tag_colors (CrbProject  *project,
+                                              const char  *document_uuid,
+                                              GError     **error);
 GPtrArray *crb_project_list_claim_tags (CrbProject  *project,
                                         const char  *claim_uuid,
                                         GError     **error);
