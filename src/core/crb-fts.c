@@ -13,19 +13,27 @@
 #include "crb-project.h"
 #include "crb-sqlite-private.h"
 
-static const char *index_sql[] = {
-  [CRB_FTS_REVISION] = "INSERT INTO revision_fts (rowid, text) SELECT id, text FROM revision "
-                       "WHERE id = ?1 AND deleted = 0 AND current = 1",
-  [CRB_FTS_CLAIM] = "INSERT INTO claim_fts (rowid, note, exact) SELECT id, note, exact FROM claim "
-                    "WHERE id = ?1 AND deleted = 0",
-};
-
-static const char *unindex_sql[] = {
-  [CRB_FTS_REVISION] = "INSERT INTO revision_fts (revision_fts, rowid, text) "
-                       "SELECT 'delete', id, text FROM revision "
-                       "WHERE id = ?1 AND deleted = 0 AND current = 1",
-  [CRB_FTS_CLAIM] = "INSERT INTO claim_fts (claim_fts, rowid, note, exact) "
-                    "SELECT 'delete', id, note, exact FROM claim WHERE id = ?1 AND deleted = 0",
+/* The values a row is (or was) indexed with, read first and then bound to a
+ * single-row INSERT: an INSERT … SELECT into an FTS5 table opens a statement
+ * savepoint, and FTS5 writes its pending terms to disk at every savepoint,
+ * which would make one tiny index segment per document. */
+static const struct
+{
+  const char *select;
+  const char *insert;
+  const char *remove;
+  int         n_values;
+} fts_sql[] = {
+  [CRB_FTS_REVISION] = { "SELECT text FROM revision WHERE id = ?1 AND deleted = 0 AND current = 1",
+                         "INSERT INTO revision_fts (rowid, text) VALUES (?1, ?2)",
+                         "INSERT INTO revision_fts (revision_fts, rowid, text) "
+                         "VALUES ('delete', ?1, ?2)",
+                         1 },
+  [CRB_FTS_CLAIM] = { "SELECT note, exact FROM claim WHERE id = ?1 AND deleted = 0",
+                      "INSERT INTO claim_fts (rowid, note, exact) VALUES (?1, ?2, ?3)",
+                      "INSERT INTO claim_fts (claim_fts, rowid, note, exact) "
+                      "VALUES ('delete', ?1, ?2, ?3)",
+                      2 },
 };
 
 static gboolean
@@ -56,16 +64,46 @@ run_for_row (sqlite3 *db, const char *sql, gint64 rowid, GError **error)
   return TRUE;
 }
 
+static gboolean
+copy_row (sqlite3 *db, CrbFtsTable table, const char *insert, gint64 rowid, GError **error)
+{
+  g_autoptr (sqlite3_stmt) select = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v3 (db, fts_sql[table].select, -1, SQLITE_PREPARE_PERSISTENT, &select,
+                           NULL);
+  if (rc != SQLITE_OK)
+    return fts_failed (db, rc, error);
+  sqlite3_bind_int64 (select, 1, rowid);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    return TRUE; /* not a live row: nothing is indexed for it */
+  if (rc != SQLITE_ROW)
+    return fts_failed (db, rc, error);
+
+  rc = sqlite3_prepare_v3 (db, insert, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fts_failed (db, rc, error);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  for (int i = 0; i < fts_sql[table].n_values; i++)
+    sqlite3_bind_value (stmt, i + 2, sqlite3_column_value (select, i));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return fts_failed (db, rc, error);
+  return TRUE;
+}
+
 gboolean
 _crb_fts_unindex (sqlite3 *db, CrbFtsTable table, gint64 rowid, GError **error)
 {
-  return run_for_row (db, unindex_sql[table], rowid, error);
+  return copy_row (db, table, fts_sql[table].remove, rowid, error);
 }
 
 gboolean
 _crb_fts_index (sqlite3 *db, CrbFtsTable table, gint64 rowid, GError **error)
 {
-  return run_for_row (db, index_sql[table], rowid, error);
+  return copy_row (db, table, fts_sql[table].insert, rowid, error);
 }
 
 static gboolean

@@ -26,6 +26,8 @@ typedef struct
   GBytes           *original;
   GBytes           *packed;  /* the original, gzip-compressed (in the worker) */
   char             *original_sha256;
+  gsize             original_size;
+  char             *text_sha256;   /* the extracted text's identity */
   CrbExtractResult *result;
   GError           *error;
 } CrbImportJob;

@@ -41,6 +41,7 @@ _crb_import_job_free (CrbImportJob *job)
   g_free (job->content_type);
   g_free (job->charset);
   g_free (job->original_sha256);
+  g_free (job->text_sha256);
   g_clear_pointer (&job->original, g_bytes_unref);
   g_clear_pointer (&job->packed, g_bytes_unref);
   g_clear_pointer (&job->result, crb_extract_result_free);
@@ -226,7 +227,7 @@ insert_revision (CrbProject *project, CrbImportJob *job, const char *document_uu
   set_int (&values[3], g_utf8_strlen (result->text->str, result->text->len));
   set_string (&values[4], sha256);
   set_string (&values[5], job->original_sha256);
-  set_int (&values[6], job->original ? (gint64) g_bytes_get_size (job->original) : 0);
+  set_int (&values[6], job->original_sha256 ? (gint64) job->original_size : 0);
   set_string (&values[7], job->content_type);
   if (job->status)
     set_int (&values[8], job->status);
@@ -252,7 +253,7 @@ insert_original (CrbProject *project, CrbImportJob *job, const char *revision_uu
   gsize size = 0;
   gconstpointer data;
 
-  if (job->original == NULL)
+  if (job->packed == NULL && job->original == NULL)
     return TRUE;
   packed = job->packed ? g_bytes_ref (job->packed) : _crb_import_compress (job->original);
   stmt = _crb_project_prepare (project,
@@ -292,13 +293,15 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
                        CrbImportOutcome *outcome, GError **error)
 {
   CrbExtractResult *result = job->result;
-  g_autofree char *sha256 = crb_sha256_hex (result->text->str, result->text->len);
+  const char *sha256 = job->text_sha256;
   g_autofree char *document_uuid = NULL;
   g_autofree char *revision_uuid = NULL;
   g_autofree char *existing_title = NULL;
   gint64 previous_id = 0, rowid = 0;
   int number = 0;
 
+  if (job->text_sha256 == NULL)
+    sha256 = job->text_sha256 = crb_sha256_hex (result->text->str, result->text->len);
   if (find_duplicate (project, sha256, outcome, error))
     return TRUE;
 

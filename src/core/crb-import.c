@@ -19,12 +19,18 @@
 #include "crb-project-private.h"
 #include "crb-util.h"
 
-/* A group is committed when it holds this many documents or has been open
- * this long, whichever comes first. */
-#define GROUP_DOCUMENTS 48
-#define GROUP_MICROSECONDS (750 * G_TIME_SPAN_MILLISECOND)
-/* How many files may be read and extracted ahead of the store. */
-#define LOOKAHEAD (2 * GROUP_DOCUMENTS)
+/* A group of documents is stored in one transaction (one undo step) when it
+ * holds this much text and original bytes, or this many documents, or has
+ * been collecting this long, whichever comes first.  Few, large
+ * transactions keep the search index in few, large segments; the time bound
+ * keeps progress committed. */
+#define GROUP_BYTES (2 * 1024 * 1024)
+#define GROUP_DOCUMENTS 2000
+#define GROUP_MICROSECONDS (1000 * G_TIME_SPAN_MILLISECOND)
+/* Workers extract ahead of the store until this much is held: enough to
+ * fill the next group while the current one is written, never the whole
+ * import. */
+#define HELD_BYTES (2 * GROUP_BYTES)
 /* Files larger than this are refused before reading. */
 #define MAX_FILE_BYTES (256 * 1024 * 1024)
 
@@ -37,6 +43,7 @@ struct _CrbImporter
   CrbFetcher   *fetcher;
   GMainContext *context;
   gboolean      keep_originals;
+  gsize         peak_held;
 };
 
 G_DEFINE_FINAL_TYPE (CrbImporter, crb_importer, G_TYPE_OBJECT)
@@ -108,6 +115,19 @@ crb_importer_set_keep_originals (CrbImporter *self, gboolean keep)
 {
   g_return_if_fail (CRB_IS_IMPORTER (self));
   self->keep_originals = keep;
+}
+
+/**
+ * crb_importer_get_peak_held_bytes:
+ *
+ * Returns: the most extracted text and original bytes the last import held
+ *   in memory at once (the documents read ahead and the group being stored)
+ */
+gsize
+crb_importer_get_peak_held_bytes (CrbImporter *self)
+{
+  g_return_val_if_fail (CRB_IS_IMPORTER (self), 0);
+  return self->peak_held;
 }
 
 static gboolean
@@ -247,8 +267,14 @@ _crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *can
                                        job->content_type, job->charset, cancellable, &error);
   if (job->result == NULL)
     job->error = error;
-  else if (self->keep_originals)
+  else
+    job->text_sha256 = crb_sha256_hex (job->result->text->str, job->result->text->len);
+  if (job->result != NULL && self->keep_originals)
     job->packed = _crb_import_compress (job->original);
+  job->original_size = size;
+  /* Once compressed, the original itself is not needed any more. */
+  if (job->packed != NULL || !self->keep_originals)
+    g_clear_pointer (&job->original, g_bytes_unref);
   if (job->result != NULL && job->is_url && g_strcmp0 (job->result->kind, "html") == 0)
     {
       g_free (job->result->kind);
@@ -256,20 +282,68 @@ _crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *can
     }
 }
 
+/* The jobs, handed out to the workers in order while the store holds less
+ * than HELD_BYTES of extracted documents. */
 typedef struct
 {
   CrbImporter  *importer;
+  GPtrArray    *jobs;
   GAsyncQueue  *done;
   GCancellable *cancellable;
-} PoolData;
+  GMutex        lock;
+  GCond         room;
+  guint         next;
+  gsize         held;
+} Feed;
+
+static gsize
+job_bytes (CrbImportJob *job)
+{
+  if (job->result == NULL)
+    return 0;
+  return job->result->text->len
+         + (job->packed ? g_bytes_get_size (job->packed)
+                        : job->original ? g_bytes_get_size (job->original) : 0);
+}
 
 static void
-prepare_in_pool (gpointer item, gpointer user_data)
+feed_worker (gpointer item, gpointer user_data)
 {
-  PoolData *pool = user_data;
+  Feed *feed = user_data;
 
-  _crb_import_prepare_job (pool->importer, item, pool->cancellable);
-  g_async_queue_push (pool->done, item);
+  for (;;)
+    {
+      CrbImportJob *job;
+      gsize bytes;
+
+      g_mutex_lock (&feed->lock);
+      while (feed->held >= HELD_BYTES && feed->next < feed->jobs->len)
+        g_cond_wait (&feed->room, &feed->lock);
+      if (feed->next >= feed->jobs->len)
+        {
+          g_mutex_unlock (&feed->lock);
+          return;
+        }
+      job = g_ptr_array_index (feed->jobs, feed->next++);
+      g_mutex_unlock (&feed->lock);
+
+      _crb_import_prepare_job (feed->importer, job, feed->cancellable);
+      bytes = job_bytes (job);
+      g_mutex_lock (&feed->lock);
+      feed->held += bytes;
+      feed->importer->peak_held = MAX (feed->importer->peak_held, feed->held);
+      g_mutex_unlock (&feed->lock);
+      g_async_queue_push (feed->done, job);
+    }
+}
+
+static void
+feed_release (Feed *feed, gsize bytes)
+{
+  g_mutex_lock (&feed->lock);
+  feed->held -= MIN (bytes, feed->held);
+  g_cond_broadcast (&feed->room);
+  g_mutex_unlock (&feed->lock);
 }
 
 typedef struct
@@ -388,10 +462,11 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
   g_autoptr (GPtrArray) group = g_ptr_array_new ();
   g_autoptr (GAsyncQueue) done_queue = g_async_queue_new ();
   GPtrArray *outcomes;
-  PoolData pool = { self, done_queue, cancellable };
+  Feed feed = { self, NULL, done_queue, cancellable };
   GThreadPool *threads;
   gint64 group_started = 0;
-  guint done = 0, pushed;
+  gsize group_bytes = 0;
+  guint done = 0, n_workers = MAX (1, g_get_num_processors ());
 
   g_return_val_if_fail (CRB_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (sources != NULL, NULL);
@@ -409,12 +484,13 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
   if (jobs->len == 0)
     return outcomes;
 
-  threads = g_thread_pool_new (prepare_in_pool, &pool, MAX (1, (int) g_get_num_processors ()),
-                               FALSE, NULL);
-  /* Workers run ahead of the store by a bounded amount, so that memory holds
-   * a few groups of documents, not the whole import. */
-  for (pushed = 0; pushed < MIN (jobs->len, LOOKAHEAD); pushed++)
-    g_thread_pool_push (threads, g_ptr_array_index (jobs, pushed), NULL);
+  feed.jobs = jobs;
+  self->peak_held = 0;
+  g_mutex_init (&feed.lock);
+  g_cond_init (&feed.room);
+  threads = g_thread_pool_new (feed_worker, &feed, (int) n_workers, FALSE, NULL);
+  for (guint i = 0; i < MIN (n_workers, jobs->len); i++)
+    g_thread_pool_push (threads, GUINT_TO_POINTER (i + 1), NULL);
 
   while (done < jobs->len)
     {
@@ -425,8 +501,6 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
           CrbImportOutcome *outcome = g_ptr_array_index (outcomes, job->index);
 
           done++;
-          if (pushed < jobs->len)
-            g_thread_pool_push (threads, g_ptr_array_index (jobs, pushed++), NULL);
           if (job->error != NULL)
             {
               outcome->status = CRB_IMPORT_FAILED;
@@ -436,16 +510,31 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
           else if (job->result != NULL && !g_cancellable_is_cancelled (cancellable))
             {
               if (group->len == 0)
-                group_started = g_get_monotonic_time ();
+                {
+                  group_started = g_get_monotonic_time ();
+                  group_bytes = 0;
+                }
+              group_bytes += job_bytes (job);
               g_ptr_array_add (group, job);
+            }
+          else
+            {
+              feed_release (&feed, job_bytes (job));
+              g_clear_pointer (&job->result, crb_extract_result_free);
             }
           report_progress (self, done, jobs->len);
         }
-      if (group->len >= GROUP_DOCUMENTS || done == jobs->len
+      if (group->len >= GROUP_DOCUMENTS || group_bytes >= GROUP_BYTES || done == jobs->len
           || (group->len > 0 && g_get_monotonic_time () - group_started > GROUP_MICROSECONDS))
-        store_group (self, group, outcomes);
+        {
+          store_group (self, group, outcomes);
+          feed_release (&feed, group_bytes);
+          group_bytes = 0;
+        }
     }
   g_thread_pool_free (threads, FALSE, TRUE);
+  g_mutex_clear (&feed.lock);
+  g_cond_clear (&feed.room);
   return outcomes;
 }
 
@@ -509,6 +598,7 @@ crb_importer_import_text (CrbImporter *self, const char *text, const char *title
       job->result->title = g_strdup (title);
     }
   job->original_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  job->original_size = strlen (text);
   outcome->source = g_strdup (job->source);
   g_ptr_array_add (outcomes, outcome);
   g_ptr_array_add (group, job);

@@ -39,12 +39,15 @@ void         crb_importer_set_allow_private (CrbImporter        *self,
 /* Whether to store the original bytes (compressed); TRUE by default. */
 void         crb_importer_set_keep_originals (CrbImporter       *self,
                                               gboolean           keep);
+/* The most extracted text and original bytes the last import held in
+ * memory at once: documents read ahead and the group being stored. */
+gsize        crb_importer_get_peak_held_bytes (CrbImporter      *self);
 
 /* Imports each source (a file, a folder — recursively, hidden files
  * skipped — or an http(s) URL).  Extraction runs in helper processes, in
- * parallel; documents are committed in small groups, each group one undo
- * step, so that a failure or crash loses at most the group in flight and
- * nothing committed.  Emits ::progress (done, total) in the caller's main
+ * parallel; documents are committed in groups of a few megabytes, at most a
+ * second apart, each group one undo step, so that a failure or crash loses
+ * at most the group in flight and nothing committed.  Emits ::progress (done, total) in the caller's main
  * context.  Returns one CrbImportOutcome per file or URL, in input order. */
 GPtrArray   *crb_importer_import           (CrbImporter         *self,
                                             const char * const  *sources,

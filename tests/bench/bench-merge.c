@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "crb-edit-private.h"
 #include "crb-fts-private.h"
 #include "crb-import-private.h"
@@ -130,24 +131,6 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr (GDir) listing = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (listing && (name = g_dir_read_name (listing)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -250,7 +233,7 @@ built:
           remerge / vacuum, again.added[CRB_MERGE_DOCUMENTS], again.added[CRB_MERGE_CLAIMS]);
 
   if (kept == NULL)
-    remove_tree (dir);
+    bench_remove_tree (dir);
   else
     {
       g_unlink (vacuumed);
