@@ -11,12 +11,9 @@
 #include "crb-cli-verbs.h"
 #include "crb-document.h"
 #include "crb-edit.h"
-#ifdef HAVE_IMPORTER
 #include "crb-import.h"
-#endif
 #include "crb-util.h"
 
-#ifdef HAVE_IMPORTER
 static const char *
 status_name (CrbImportStatus status)
 {
@@ -133,7 +130,6 @@ crb_cli_import (int argc, char **argv)
     return crb_cli_failf ("%u of %u could not be imported.", failed, outcomes->len);
   return CRB_CLI_EXIT_OK;
 }
-#endif /* HAVE_IMPORTER */
 
 static void
 add_document_members (JsonBuilder *builder, CrbDocument *document)

@@ -15,9 +15,7 @@
 
 static const CrbCliVerb verbs[] = {
   { "new", crb_cli_new, "FILE", "Create an empty project" },
-#ifdef HAVE_IMPORTER
   { "import", crb_cli_import, "FILE PATH|URL…", "Add files, folders and web pages" },
-#endif
   { "list", crb_cli_list, "FILE", "List the documents" },
   { "show", crb_cli_show, "FILE DOC-ID", "Show a document's details and text" },
   { "grade", crb_cli_grade, "FILE DOC-ID A-F", "Grade a source's reliability (Admiralty)" },

@@ -144,7 +144,6 @@ test_refuses_text_file (CliFixture *fixture, gconstpointer data)
   assert_refused (fixture, path, "not a Corroborate project");
 }
 
-#ifdef HAVE_IMPORTER
 /* Projects with documents in them come from `import`. */
 static const char *const two_texts[] = {
   "Dam breach at Ilmet\n\nThe dam on the Ilmet river failed at 04:10 on Tuesday. "
@@ -355,7 +354,6 @@ test_backup (CliFixture *fixture, gconstpointer data)
   list = cli_run_json (fixture, "list", out, NULL);
   g_assert_cmpuint (cli_json_length (list), ==, 2);
 }
-#endif /* HAVE_IMPORTER */
 
 int
 main (int argc, char **argv)
@@ -369,7 +367,6 @@ main (int argc, char **argv)
   ADD ("/crb/cli/check/refuses-empty-file", test_refuses_empty);
   ADD ("/crb/cli/check/refuses-foreign-sqlite", test_refuses_foreign_sqlite);
   ADD ("/crb/cli/check/refuses-text-file", test_refuses_text_file);
-#ifdef HAVE_IMPORTER
   ADD ("/crb/cli/check/good", test_check_good);
   ADD ("/crb/cli/check/repair-rebuilds-index", test_check_repair);
   ADD ("/crb/cli/check/refuses-extra-trigger", test_refuses_trigger);
@@ -380,7 +377,6 @@ main (int argc, char **argv)
   ADD ("/crb/cli/check/refuses-second-opener", test_refuses_second_opener);
   ADD ("/crb/cli/copy/opens-with-documents", test_copy);
   ADD ("/crb/cli/backup/verified-copy", test_backup);
-#endif
 #undef ADD
 
   return g_test_run ();
