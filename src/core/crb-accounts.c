@@ -40,6 +40,8 @@ account_free (CrbAccount *account)
   g_free (account->value_text);
   g_free (account->value_label);
   g_free (account->copied_from);
+  g_free (account->note);
+  g_free (account->author);
   g_free (account);
 }
 
@@ -50,6 +52,8 @@ source_free (CrbAccountsSource *source)
   g_free (source->title);
   g_free (source->published_at);
   g_free (source->reliability);
+  g_free (source->publisher);
+  g_free (source->address);
   g_clear_pointer (&source->copies, g_ptr_array_unref);
   g_free (source);
 }
@@ -199,6 +203,10 @@ account_new (CrbEventClaim *link, CrbClaim *claim, const char *facet_name)
   account->stance = g_strdup (crb_event_claim_get_stance (link));
   account->start = crb_claim_get_start (claim);
   account->end = crb_claim_get_end (claim);
+  if (!crb_claim_get_private (claim) && crb_claim_get_note (claim) && *crb_claim_get_note (claim))
+    account->note = g_strdup (crb_claim_get_note (claim));
+  account->credibility = crb_claim_get_credibility (claim);
+  account->author = g_strdup (crb_record_get_author (CRB_RECORD (claim)));
   account->has_value = pick_value (account->exact, facet_name, &account->value);
   if (account->has_value)
     {
@@ -473,6 +481,9 @@ crb_project_build_accounts (CrbProject *project, const char *event_id, CrbReuseM
       source->title = g_strdup (crb_document_get_title (document));
       source->published_at = g_strdup (crb_document_get_published_at (document));
       source->reliability = g_strdup (crb_document_get_reliability (document));
+      source->publisher = g_strdup (crb_document_get_publisher (document));
+      source->address = g_strdup (crb_document_get_web_address (document));
+      source->retrieved_at = crb_document_get_retrieved_at (document);
       source->copies = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (grid->sources, source);
       g_hash_table_add (rows, source->document_uuid);

@@ -32,6 +32,9 @@ typedef struct
   char       *value_label; /* normalised: "≈ 2,300 people", "≥ 14 people", "04:40" */
   gboolean    disagrees;   /* its figure cannot be true together with another source's */
   char       *copied_from; /* UUID of the grid source whose passage it repeats, or NULL */
+  char       *note;        /* the analyst's note on the claim; NULL when empty or private */
+  guint       credibility; /* 1 (confirmed) … 6 (cannot be judged), 0 when not graded */
+  char       *author;      /* who made the claim */
 } CrbAccount;
 
 /* A row: one source with accounts of the event. */
@@ -41,7 +44,10 @@ typedef struct
   char      *title;
   char      *published_at;
   char      *reliability; /* A–F or NULL */
-  GPtrArray *copies;      /* UUIDs of the grid's sources this one takes text from */
+  char      *publisher;
+  char      *address;      /* the web address it came from, or NULL for a file */
+  gint64     retrieved_at; /* ms since the epoch, 0 when unknown */
+  GPtrArray *copies;       /* UUIDs of the grid's sources this one takes text from */
 } CrbAccountsSource;
 
 /* A column: a facet, or the event as a whole (facet_uuid NULL). */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crb-briefing.h"
+#include "crb-util.h"
 
 /* Quotes shown in a grid cell when the claim gives no figure. */
 #define CELL_QUOTE_CHARS 60
@@ -149,6 +150,19 @@ put_event (Writer *w)
       put_text (w, grid->description);
       put (w, "\n\n", "</p>\n");
     }
+  {
+    guint            n_accounts = 0;
+    g_autofree char *counts = NULL;
+
+    for (guint i = 0; i < grid->cells->len; i++)
+      n_accounts += ((GPtrArray *) g_ptr_array_index (grid->cells, i))->len;
+    counts =
+        g_strdup_printf ("%u %s from %u %s.", n_accounts, n_accounts == 1 ? "account" : "accounts",
+                         grid->sources->len, grid->sources->len == 1 ? "source" : "sources");
+    put (w, "", "<p>");
+    put_text (w, counts);
+    put (w, "\n\n", "</p>\n");
+  }
 }
 
 static void
@@ -216,18 +230,56 @@ put_grid (Writer *w)
   put (w, "\n\n", "</tr>\n</tbody>\n</table>\n");
 }
 
+/* "label: value" pieces after an item, separated by middle dots. */
+static void
+put_labelled (Writer *w, const char *label, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  put (w, " · ", " · ");
+  put_text (w, label);
+  put (w, ": ", ": ");
+  put_text (w, value);
+}
+
+/* The Admiralty scale's words for an information's credibility. */
+static const char *const credibility_words[] = {
+  NULL, "confirmed", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged",
+};
+
+static void
+put_account_details (Writer *w, CrbAccount *account)
+{
+  g_autofree char *credibility =
+      account->credibility > 0 && account->credibility < G_N_ELEMENTS (credibility_words)
+          ? g_strdup_printf ("%u, %s", account->credibility,
+                             credibility_words[account->credibility])
+          : NULL;
+
+  put (w, "", "<span class=\"meta\">");
+  put_labelled (w, "credibility", credibility);
+  put_labelled (w, "note", account->note);
+  put_labelled (w, "noted by", account->author);
+  put (w, "", "</span>");
+}
+
 static void
 put_facets (Writer *w)
 {
   CrbAccountsGrid *grid = w->grid;
+  g_autoptr (GString) unanswered = g_string_new (NULL);
 
+  put_heading (w, 2, "What each source says");
   for (guint f = 0; f < grid->facets->len; f++)
     {
       CrbAccountsFacet *facet = g_ptr_array_index (grid->facets, f);
       g_autofree char  *summary = NULL;
 
       if (facet->n_sources == 0)
-        continue;
+        {
+          g_string_append_printf (unanswered, "%s%s", unanswered->len ? ", " : "", facet->name);
+          continue;
+        }
       put_heading (w, 3, facet->name);
       summary =
           g_strdup_printf ("%u independent of %u sources%s.", facet->n_independent,
@@ -261,10 +313,20 @@ put_facets (Writer *w)
               put_text (w, account->exact);
               put (w, "” (", "</q> (");
               put_text (w, account->stance);
-              put (w, ")\n", ")</li>\n");
+              put (w, ")", ")");
+              put_account_details (w, account);
+              put (w, "\n", "</li>\n");
             }
         }
       put (w, "\n", "</ul>\n");
+    }
+  /* Questions nobody has answered yet are part of the picture. */
+  if (unanswered->len > 0)
+    {
+      put_heading (w, 3, "Not yet answered by any source");
+      put (w, "", "<p>");
+      put_text (w, unanswered->str);
+      put (w, "\n\n", "</p>\n");
     }
 }
 
@@ -291,6 +353,14 @@ put_sources (Writer *w)
         {
           put (w, " · reliability ", " · reliability ");
           put_text (w, source->reliability);
+        }
+      put_labelled (w, "publisher", source->publisher);
+      put_labelled (w, "address", source->address);
+      if (source->retrieved_at > 0)
+        {
+          g_autofree char *retrieved = crb_format_time_ms (source->retrieved_at);
+
+          put_labelled (w, "retrieved", retrieved);
         }
       for (guint c = 0; c < source->copies->len; c++)
         {

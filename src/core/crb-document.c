@@ -31,24 +31,24 @@ enum
   N_FIELDS
 };
 
-#define DOCUMENT_QUERY                                                                          \
-  "SELECT d.id, d.uuid, d.author, d.created_at, d.modified_at, d.title, d.kind, d.origin, "     \
-  "d.final_url, d.published_at, d.doc_author, d.publisher, d.language, d.reliability, r.uuid, " \
-  "r.text_sha256, r.original_sha256, r.content_type, r.encoding, r.notes, r.pages, r.number, " \
-  "r.chars, r.retrieved_at, "                                                                   \
-  "(SELECT count(*) FROM claim c WHERE c.document_uuid = d.uuid AND c.deleted = 0) "           \
-  "FROM document d LEFT JOIN revision r "                                                       \
+#define DOCUMENT_QUERY                                                                             \
+  "SELECT d.id, d.uuid, d.author, d.created_at, d.modified_at, d.title, d.kind, d.origin, "        \
+  "d.final_url, d.published_at, d.doc_author, d.publisher, d.language, d.reliability, r.uuid, "    \
+  "r.text_sha256, r.original_sha256, r.content_type, r.encoding, r.notes, r.pages, r.number, "     \
+  "r.chars, r.retrieved_at, "                                                                      \
+  "(SELECT count(*) FROM claim c WHERE c.document_uuid = d.uuid AND c.deleted = 0) "               \
+  "FROM document d LEFT JOIN revision r "                                                          \
   "ON r.document_uuid = d.uuid AND r.current = 1 AND r.deleted = 0 WHERE d.deleted = 0 "
 
 struct _CrbDocument
 {
   CrbRecord parent_instance;
 
-  char   *fields[N_FIELDS];
-  guint   revision;
-  guint   chars;
-  gint64  retrieved_at;
-  guint   claim_count;
+  char  *fields[N_FIELDS];
+  guint  revision;
+  guint  chars;
+  gint64 retrieved_at;
+  guint  claim_count;
 };
 
 G_DEFINE_FINAL_TYPE (CrbDocument, crb_document, CRB_TYPE_RECORD)
@@ -114,7 +114,7 @@ crb_document_get_property (GObject *object, guint prop_id, GValue *value, GParam
 static void
 crb_document_class_init (CrbDocumentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = crb_document_finalize;
@@ -125,8 +125,8 @@ crb_document_class_init (CrbDocumentClass *klass)
   properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, flags);
   properties[PROP_PUBLISHED_AT] = g_param_spec_string ("published-at", NULL, NULL, NULL, flags);
   properties[PROP_RELIABILITY] = g_param_spec_string ("reliability", NULL, NULL, NULL, flags);
-  properties[PROP_CLAIM_COUNT] = g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0,
-                                                    flags);
+  properties[PROP_CLAIM_COUNT] =
+      g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_CHARS] = g_param_spec_uint ("chars", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -140,7 +140,7 @@ static CrbDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
   CrbDocument *self = g_object_new (CRB_TYPE_DOCUMENT, NULL);
-  int column = CRB_RECORD_N_COLUMNS;
+  int          column = CRB_RECORD_N_COLUMNS;
 
   _crb_record_load (CRB_RECORD (self), stmt);
   for (guint i = 0; i < N_FIELDS; i++)
@@ -168,16 +168,15 @@ crb_project_list_documents (CrbProject *project, GError **error)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
-  return _crb_record_query_list (project,
-                                 DOCUMENT_QUERY "ORDER BY d.title COLLATE NOCASE, d.id", NULL, 0,
-                                 (CrbRowReader) document_from_row, error);
+  return _crb_record_query_list (project, DOCUMENT_QUERY "ORDER BY d.title COLLATE NOCASE, d.id",
+                                 NULL, 0, (CrbRowReader) document_from_row, error);
 }
 
 char *
 crb_project_dup_document_text (CrbProject *project, const char *document_uuid, GError **error)
 {
   sqlite3_stmt *stmt;
-  char *text = NULL;
+  char         *text = NULL;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
@@ -204,7 +203,7 @@ GBytes *
 crb_project_dup_document_original (CrbProject *project, const char *document_uuid, GError **error)
 {
   sqlite3_stmt *stmt;
-  GBytes *bytes = NULL;
+  GBytes       *bytes = NULL;
 
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
@@ -219,8 +218,8 @@ crb_project_dup_document_original (CrbProject *project, const char *document_uui
       crb_bind_text (stmt, 1, document_uuid);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autoptr (GBytes) stored = g_bytes_new (sqlite3_column_blob (stmt, 1),
-                                                   sqlite3_column_bytes (stmt, 1));
+          g_autoptr (GBytes) stored =
+              g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
           const char *compression = (const char *) sqlite3_column_text (stmt, 0);
 
           if (g_strcmp0 (compression, "gzip") == 0)
@@ -228,13 +227,12 @@ crb_project_dup_document_original (CrbProject *project, const char *document_uui
               g_autoptr (GZlibDecompressor) decompressor =
                   g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
               g_autoptr (GInputStream) raw = g_memory_input_stream_new_from_bytes (stored);
-              g_autoptr (GInputStream) in = g_converter_input_stream_new (raw,
-                                                                         G_CONVERTER (decompressor));
+              g_autoptr (GInputStream) in =
+                  g_converter_input_stream_new (raw, G_CONVERTER (decompressor));
               g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
 
               if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
-                                          error)
-                  >= 0)
+                                          error) >= 0)
                 bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
             }
           else
@@ -246,11 +244,11 @@ crb_project_dup_document_original (CrbProject *project, const char *document_uui
   return bytes;
 }
 
-#define GETTER(name, field)                    \
-  const char *crb_document_get_##name (CrbDocument *self) \
-  {                                            \
-    g_return_val_if_fail (CRB_IS_DOCUMENT (self), NULL); \
-    return self->fields[field];                \
+#define GETTER(name, field)                                                                        \
+  const char *crb_document_get_##name (CrbDocument *self)                                          \
+  {                                                                                                \
+    g_return_val_if_fail (CRB_IS_DOCUMENT (self), NULL);                                           \
+    return self->fields[field];                                                                    \
   }
 
 GETTER (title, F_TITLE)
@@ -282,6 +280,21 @@ crb_document_get_chars (CrbDocument *self)
 {
   g_return_val_if_fail (CRB_IS_DOCUMENT (self), 0);
   return self->chars;
+}
+
+const char *
+crb_document_get_web_address (CrbDocument *self)
+{
+  const char *candidates[2];
+
+  g_return_val_if_fail (CRB_IS_DOCUMENT (self), NULL);
+  candidates[0] = self->fields[F_FINAL_URL];
+  candidates[1] = self->fields[F_ORIGIN];
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] && (g_str_has_prefix (candidates[i], "https://") ||
+                          g_str_has_prefix (candidates[i], "http://")))
+      return candidates[i];
+  return NULL;
 }
 
 gint64

@@ -16,6 +16,8 @@ const char *crb_document_get_title          (CrbDocument *self);
 const char *crb_document_get_kind           (CrbDocument *self);
 const char *crb_document_get_origin         (CrbDocument *self);
 const char *crb_document_get_final_url      (CrbDocument *self);
+/* The web address it came from (final, else requested), or NULL for a file. */
+const char *crb_document_get_web_address    (CrbDocument *self);
 const char *crb_document_get_published_at   (CrbDocument *self);
 const char *crb_document_get_byline         (CrbDocument *self); /* the source's author */
 const char *crb_document_get_publisher      (CrbDocument *self);

@@ -32,7 +32,5 @@ char *_crb_export_source (CrbDocument *document);
 
 char *_crb_export_jsonld (CrbProject *project, GError **error);
 char *_crb_export_csv (CrbProject *project, GError **error);
-char *_crb_export_briefing (CrbProject *project, const char *event_id, gboolean html,
-                            GError **error);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #define G_LOG_DOMAIN "crb-export"
 
+#include "crb-accounts.h"
+#include "crb-briefing.h"
 #include "crb-claim-entity.h"
 #include "crb-entity.h"
 #include "crb-event-claim.h"
@@ -57,13 +59,10 @@ _crb_export_time (gint64 ms)
 char *
 _crb_export_source (CrbDocument *document)
 {
-  const char *candidates[] = { crb_document_get_final_url (document),
-                               crb_document_get_origin (document) };
+  const char *address = crb_document_get_web_address (document);
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] && (g_str_has_prefix (candidates[i], "https://") ||
-                          g_str_has_prefix (candidates[i], "http://")))
-      return g_strdup (candidates[i]);
+  if (address)
+    return g_strdup (address);
   return g_strdup_printf ("urn:uuid:%s", crb_record_get_uuid (CRB_RECORD (document)));
 }
 
@@ -186,7 +185,16 @@ crb_project_export (CrbProject *project, CrbExportFormat format, const char *eve
                                "A briefing is about one event: say which.");
           return NULL;
         }
-      return _crb_export_briefing (project, event_id, format == CRB_EXPORT_HTML, error);
+      {
+        /* The briefing is the event's accounts grid, rendered. */
+        g_autoptr (CrbAccountsGrid) grid =
+            crb_project_build_accounts (project, event_id, NULL, error);
+
+        if (grid == NULL)
+          return NULL;
+        return format == CRB_EXPORT_HTML ? crb_accounts_grid_to_html (grid)
+                                         : crb_accounts_grid_to_markdown (grid);
+      }
     default:
       g_set_error_literal (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_INVALID,
                            "Unknown export format.");

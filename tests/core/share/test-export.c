@@ -465,25 +465,27 @@ test_briefing (Fixture *fixture, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (markdown, "# Ilmet dam failure\n"));
-  when = strstr (markdown, "## When\n");
-  toll = strstr (markdown, "## How many missing\n");
+  when = strstr (markdown, "### When\n");
+  toll = strstr (markdown, "### How many missing\n");
   g_assert_nonnull (when);
   g_assert_nonnull (toll);
   g_assert_true (when < toll);
-  g_assert_nonnull (strstr (markdown, "### Ilmet report"));
+  g_assert_nonnull (strstr (markdown, "## Accounts\n\n| Source |"));
+  g_assert_nonnull (strstr (markdown, "- **Ilmet report**"));
   g_assert_nonnull (strstr (markdown, "failed at 04:10"));
-  g_assert_nonnull (strstr (markdown, "**disputes**"));
-  g_assert_nonnull (strstr (markdown, "2 accounts from 1 sources."));
-  g_assert_nonnull (strstr (markdown, "## Not yet answered by any source\n\nCause"));
+  g_assert_nonnull (strstr (markdown, "(disputes)"));
+  g_assert_nonnull (strstr (markdown, "2 accounts from 1 source."));
+  g_assert_nonnull (strstr (markdown, "### Not yet answered by any source\n\nCause"));
   g_assert_nonnull (strstr (markdown, "## Sources"));
-  g_assert_nonnull (strstr (markdown, "*Reliability:* B"));
+  g_assert_nonnull (strstr (markdown, "reliability B"));
+  g_assert_nonnull (strstr (markdown, "noted by: Alice Analyst"));
   /* Markdown in notes is shown, not interpreted. */
   g_assert_nonnull (strstr (markdown, "\\<script\\>"));
 
   html = crb_project_export (fixture->project, CRB_EXPORT_HTML, fixture->event, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (html, "<h2>How many missing</h2>"));
+  g_assert_nonnull (strstr (html, "<h3>How many missing</h3>"));
   g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   g_assert_nonnull (strstr (html, "The dam &lt;gave way&gt; overnight."));
   g_assert_null (strstr (html, "<script>"));
