@@ -395,7 +395,10 @@ compare_accounts (CrbAccountsGrid *grid, GHashTable *links)
                     CrbAccount *x = g_ptr_array_index (cell, a);
                     CrbAccount *y = g_ptr_array_index (others, b);
 
-                    if (x->has_value && y->has_value &&
+                    /* Figures are compared only as answers to one question: in
+                     * the event-as-a-whole column, a death toll and a count of
+                     * evacuees are both "people" but do not contradict. */
+                    if (facet->facet_uuid != NULL && x->has_value && y->has_value &&
                         crb_accounts_compare_values (&x->value, &y->value) == CRB_QUANTITY_DISAGREE)
                       x->disagrees = y->disagrees = facet->disagreement = TRUE;
                   }

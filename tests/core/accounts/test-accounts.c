@@ -309,6 +309,55 @@ test_briefings (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_suffix (html, "</html>\n"));
 }
 
+/* Claims about the event as a whole answer no one question: a toll and a
+ * count of evacuees (both "people") are shown but never flagged. */
+static void
+test_whole_event_not_compared (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbEvent) event = crb_project_add_event (fixture->samples.project, "Evacuation",
+                                                      "2026-04-18", NULL, NULL, NULL, &error);
+  static const struct
+  {
+    Sample      sample;
+    const char *quote;
+  } loose[] = {
+    { SAMPLE_KORVASH24, "has risen to 16" },
+    { SAMPLE_WIRE, "about 2,300 residents had been evacuated" },
+  };
+  g_autoptr (CrbAccountsGrid) grid = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (loose); i++)
+    {
+      g_autoptr (CrbClaim) claim = crb_project_add_claim_by_quote (
+          fixture->samples.project, fixture->samples.uuids[loose[i].sample], loose[i].quote, 1,
+          "claim", NULL, &error);
+      g_autoptr (CrbEventClaim) link = NULL;
+
+      g_assert_no_error (error);
+      link = crb_project_link_claim_event (
+          fixture->samples.project, crb_record_get_uuid (CRB_RECORD (claim)),
+          crb_record_get_uuid (CRB_RECORD (event)), NULL, "supports", &error);
+      g_assert_no_error (error);
+    }
+  grid = crb_project_build_accounts (fixture->samples.project,
+                                     crb_record_get_uuid (CRB_RECORD (event)), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grid->facets->len, ==, 1);
+  g_assert_null (((CrbAccountsFacet *) g_ptr_array_index (grid->facets, 0))->facet_uuid);
+  g_assert_cmpuint (((CrbAccountsFacet *) g_ptr_array_index (grid->facets, 0))->n_sources, ==, 2);
+  g_assert_false (((CrbAccountsFacet *) g_ptr_array_index (grid->facets, 0))->disagreement);
+  for (guint s = 0; s < grid->sources->len; s++)
+    {
+      GPtrArray *cell = crb_accounts_grid_get_cell (grid, s, 0);
+
+      g_assert_cmpuint (cell->len, ==, 1);
+      g_assert_true (((CrbAccount *) g_ptr_array_index (cell, 0))->has_value);
+      g_assert_false (((CrbAccount *) g_ptr_array_index (cell, 0))->disagrees);
+    }
+}
+
 static void
 test_values (void)
 {
@@ -369,6 +418,8 @@ main (int argc, char **argv)
               test_decisions_count, fixture_tear_down);
   g_test_add ("/crb/accounts/grid/briefings", Fixture, NULL, fixture_set_up, test_briefings,
               fixture_tear_down);
+  g_test_add ("/crb/accounts/grid/whole-event-not-compared", Fixture, NULL, fixture_set_up,
+              test_whole_event_not_compared, fixture_tear_down);
   g_test_add_func ("/crb/accounts/values/labels", test_values);
   g_test_add_func ("/crb/accounts/values/compare-times", test_compare_times);
   return g_test_run ();
