@@ -15,6 +15,7 @@
 #include "crb-event-claim.h"
 #include "crb-mention.h"
 #include "crb-reader-private.h"
+#include "crb-source-details-window.h"
 
 typedef enum
 {
@@ -225,6 +226,20 @@ grade_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+details_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbReader *self = CRB_READER (widget);
+  CrbSourceDetailsWindow *details;
+
+  if (self->document == NULL)
+    return;
+  details = crb_source_details_window_new (self->project,
+                                           crb_record_get_uuid (CRB_RECORD (self->document)));
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+static void
 deselect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CrbReader *self = CRB_READER (widget);
@@ -252,6 +267,7 @@ _crb_reader_update_actions (CrbReader *self)
   gtk_widget_action_set_enabled (widget, "reader.link-entity", selection);
   gtk_widget_action_set_enabled (widget, "reader.add-to-event", selection);
   gtk_widget_action_set_enabled (widget, "reader.grade", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "reader.details", self->document != NULL);
 }
 
 void
@@ -264,6 +280,7 @@ _crb_reader_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.add-to-event", NULL,
                                    add_to_event_action);
   gtk_widget_class_install_action (widget_class, "reader.grade", "s", grade_action);
+  gtk_widget_class_install_action (widget_class, "reader.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "reader.deselect", NULL, deselect_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "reader.claim",

@@ -22,6 +22,7 @@
 #include "crb-event.h"
 #include "crb-labels.h"
 #include "crb-sidebar.h"
+#include "crb-source-details-window.h"
 #include "crb-source-row.h"
 #include "crb-tag.h"
 
@@ -497,6 +498,19 @@ delete_source_action (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
+source_details_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbSidebar *self = CRB_SIDEBAR (widget);
+  CrbSourceDetailsWindow *details;
+
+  if (self->project == NULL || self->context_document == NULL)
+    return;
+  details = crb_source_details_window_new (self->project, self->context_document);
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+static void
 crb_sidebar_class_init (CrbSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -541,6 +555,8 @@ crb_sidebar_class_init (CrbSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.grade", "s", grade_action);
   gtk_widget_class_install_action (widget_class, "sidebar.delete-source", NULL,
                                    delete_source_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.source-details", NULL,
+                                   source_details_action);
 }
 
 static void
@@ -602,6 +618,7 @@ crb_sidebar_init (CrbSidebar *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
 
   g_menu_append_submenu (menu, _("_Grade Reliability"), grades);
+  g_menu_append (menu, _("Source _Details…"), "sidebar.source-details");
   g_menu_append (menu, _("_Delete Source"), "sidebar.delete-source");
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

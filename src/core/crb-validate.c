@@ -41,6 +41,7 @@ typedef struct
 
 static const FieldRule rules[] = {
   { "document", "reliability", RULE_RELIABILITY, NULL, NULL },
+  { "document", "published_at", RULE_DATE, NULL, NULL },
   { "claim", "credibility", RULE_CREDIBILITY, NULL, NULL },
   { "claim", "kind", RULE_CHOICE, claim_kinds, "kind of annotation" },
   { "tag", "color", RULE_COLOR, NULL, NULL },

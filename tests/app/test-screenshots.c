@@ -22,6 +22,7 @@
 #include "crb-sample.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
+#include "crb-source-details-window.h"
 #include "crb-tag-manager.h"
 #include "crb-tag.h"
 #include "crb-window-private.h"
@@ -376,6 +377,26 @@ is_set (gpointer data)
 
 /* The sample project as the welcome page builds it: the store's picture. */
 static void
+test_source_details (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autoptr (GPtrArray) uuids = NULL;
+  g_autofree char *path = make_sample_project (&uuids);
+  CrbWindow *window = open_window (app, path);
+  CrbSourceDetailsWindow *details;
+
+  show_reader (window, uuids);
+  details = crb_source_details_window_new (crb_window_get_project (window),
+                                           g_ptr_array_index (uuids, 0));
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (details));
+  crb_app_test_flush ();
+  save_png (GTK_WIDGET (details), "source-details.png");
+  crb_app_test_destroy (GTK_WIDGET (details), details);
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
+static void
 test_sample (void)
 {
   g_autoptr (CrbApplication) app = crb_app_test_new_app ();
@@ -423,6 +444,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/crb/app/screenshots/reader-dark", GINT_TO_POINTER (TRUE), test_reader);
   g_test_add_func ("/crb/app/screenshots/search", test_search);
   g_test_add_func ("/crb/app/screenshots/tags", test_tags);
+  g_test_add_func ("/crb/app/screenshots/source-details", test_source_details);
   g_test_add_func ("/crb/app/screenshots/sample", test_sample);
   return g_test_run ();
 }

@@ -46,6 +46,8 @@ static const Case cases[] = {
   { "event", "date_start", "2024-02-29T23:59:30Z", TRUE },
   { "event", "date_start", "2024-02-29T23:59:30.5+02:00", TRUE },
   { "event", "date_start", "2023-02-29", FALSE },
+  { "document", "published_at", "2026-04-18T19:05:00+03:00", TRUE },
+  { "document", "published_at", "18 April 2026", FALSE },
   { "event", "date_start", "2024-00", FALSE },
   { "event", "date_start", "2024-1-5", FALSE },
   { "event", "date_start", "24-01-05", FALSE },
