@@ -25,6 +25,9 @@ int crb_cli_list (int argc, char **argv);
 int crb_cli_show (int argc, char **argv);
 int crb_cli_grade (int argc, char **argv);
 
+/* crb-cli-extract.c */
+int crb_cli_extract (int argc, char **argv);
+
 /* crb-cli-search.c */
 int crb_cli_search (int argc, char **argv);
 

@@ -18,6 +18,7 @@ static const CrbCliVerb verbs[] = {
   { "import", crb_cli_import, "FILE PATH|URL…", "Add files, folders and web pages" },
   { "list", crb_cli_list, "FILE", "List the documents" },
   { "show", crb_cli_show, "FILE DOC-ID", "Show a document's details and text" },
+  { "extract", crb_cli_extract, "PATH|URL", "Extract a file's text without a project" },
   { "grade", crb_cli_grade, "FILE DOC-ID A-F", "Grade a source's reliability (Admiralty)" },
   { "search", crb_cli_search, "FILE QUERY", "Search the documents and the claims" },
   { "claim", crb_cli_claim, "COMMAND FILE …", "Add, list, edit, move and delete claims" },

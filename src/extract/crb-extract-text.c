@@ -9,6 +9,7 @@
 #include "crb-encoding.h"
 #include "crb-extract-formats.h"
 #include "crb-markdown.h"
+#include "crb-masthead.h"
 
 /* Titles longer than this are paragraphs. */
 #define TITLE_MAX_CHARS 200
@@ -288,6 +289,7 @@ crb_extract_text (GBytes *data, const CrbExtractRequest *request, CrbExtractResu
   index_paragraphs (result);
   if (result->title == NULL)
     result->title = guess_title (result->text->str);
+  crb_masthead_read (result->text->str, result);
 
   if (has_replacement_character (result->text))
     g_ptr_array_add (

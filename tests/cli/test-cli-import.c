@@ -344,12 +344,12 @@ typedef struct
 } WebServer;
 
 static const char web_page[] =
-  "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kosh evacuated</title></head>"
-  "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
-  "<article><h1>Kosh evacuated</h1><p>Rescuers evacuated the school and the hospital in Kosh "
-  "after water from the Ilmet reservoir reached the village before noon on Tuesday.</p>"
-  "<p>The regional governor promised compensation to every family that lost its home.</p>"
-  "</article><footer>Copyright Example News</footer></body></html>";
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kosh evacuated</title></head>"
+    "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+    "<article><h1>Kosh evacuated</h1><p>Rescuers evacuated the school and the hospital in Kosh "
+    "after water from the Ilmet reservoir reached the village before noon on Tuesday.</p>"
+    "<p>The regional governor promised compensation to every family that lost its home.</p>"
+    "</article><footer>Copyright Example News</footer></body></html>";
 
 static const char web_text[] = "Ministry statement\n\nThe ministry confirmed twelve deaths and "
                                "forty people missing after the Ilmet dam failed.\n";
@@ -421,6 +421,51 @@ web_server_stop (WebServer *web)
   g_free (web->base);
 }
 
+/* corroborate-cli extract: a file's and a web page's text and metadata
+ * without a project; a file that cannot be read fails with the reason. */
+static void
+test_extract (CliFixture *fixture, gconstpointer data)
+{
+  g_autofree char *article =
+      cli_write (fixture, "wire.txt",
+                 "Dam collapse floods Korvash valley\n\nMERIDIAN PRESS AGENCY\nBy Lena Hartwig\n"
+                 "SOVRANY, Saturday 18 April 2026, 11:52 local time\n\n"
+                 "At least 14 people were killed when the dam failed.\n",
+                 -1);
+  g_autofree char *missing = cli_path (fixture, "nowhere.pdf");
+  g_autofree char *plain = cli_run_ok (fixture, "extract", article, NULL);
+  g_autoptr (JsonNode) json = cli_run_json (fixture, "extract", article, NULL);
+  JsonObject *object = json_node_get_object (json);
+  g_autoptr (CliRun) failed = cli_run (fixture, "extract", missing, NULL);
+  g_autoptr (JsonNode) web_json = NULL;
+  g_autofree char *page = NULL;
+  WebServer        web = { 0 };
+
+  g_assert_nonnull (strstr (plain, "At least 14 people were killed"));
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "text");
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==,
+                   "Dam collapse floods Korvash valley");
+  g_assert_cmpstr (json_object_get_string_member (object, "publisher"), ==,
+                   "Meridian Press Agency");
+  g_assert_cmpstr (json_object_get_string_member (object, "author"), ==, "Lena Hartwig");
+  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==, "2026-04-18T11:52");
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "text"), "14 people"));
+  g_assert_cmpint (json_object_get_int_member (object, "chars"), >, 100);
+  cli_assert_failed (failed, 1, "nowhere.pdf");
+
+  web_server_start (&web);
+  page = g_uri_resolve_relative (web.base, "page.html", G_URI_FLAGS_NONE, NULL);
+  web_json = cli_run_json (fixture, "extract", "--allow-private", page, NULL);
+  object = json_node_get_object (web_json);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "html");
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Kosh evacuated");
+  g_assert_cmpstr (json_object_get_string_member (object, "final_url"), ==, page);
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "text"), "compensation"));
+  /* Navigation and footer are not the author's text. */
+  g_assert_null (strstr (json_object_get_string_member (object, "text"), "Copyright"));
+  web_server_stop (&web);
+}
+
 static void
 test_import_urls (CliFixture *fixture, gconstpointer data)
 {
@@ -445,8 +490,8 @@ test_import_urls (CliFixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_lines (refused->out, ": failed: "), ==, 1);
 
   {
-    const char *args[] = { "import", path, "--allow-private", page, statement, missing, "--json",
-                           NULL };
+    const char *args[] = { "import",  path,    "--allow-private", page,
+                           statement, missing, "--json",          NULL };
     g_autoptr (CliRun) run = cli_runv (fixture, args);
     g_autoptr (GError) error = NULL;
 
@@ -455,23 +500,23 @@ test_import_urls (CliFixture *fixture, gconstpointer data)
     g_assert_no_error (error);
   }
   g_assert_cmpuint (cli_json_length (outcomes), ==, 3);
-  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", page),
-                                                  "status"),
-                   ==, "imported");
-  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", statement),
-                                                  "status"),
-                   ==, "imported");
-  g_assert_cmpstr (json_object_get_string_member (cli_json_find (outcomes, "source", missing),
-                                                  "status"),
-                   ==, "failed");
-  g_assert_nonnull (json_object_get_string_member (cli_json_find (outcomes, "source", missing),
-                                                   "error"));
+  g_assert_cmpstr (
+      json_object_get_string_member (cli_json_find (outcomes, "source", page), "status"), ==,
+      "imported");
+  g_assert_cmpstr (
+      json_object_get_string_member (cli_json_find (outcomes, "source", statement), "status"), ==,
+      "imported");
+  g_assert_cmpstr (
+      json_object_get_string_member (cli_json_find (outcomes, "source", missing), "status"), ==,
+      "failed");
+  g_assert_nonnull (
+      json_object_get_string_member (cli_json_find (outcomes, "source", missing), "error"));
 
   list = cli_run_json (fixture, "list", path, NULL);
   g_assert_cmpuint (cli_json_length (list), ==, 2);
   {
     g_autofree char *text = NULL;
-    JsonObject *document = find_by_text (fixture, path, list, "Rescuers evacuated", &text);
+    JsonObject      *document = find_by_text (fixture, path, list, "Rescuers evacuated", &text);
 
     g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "Kosh evacuated");
     g_assert_cmpstr (json_object_get_string_member (document, "origin"), ==, page);
@@ -585,6 +630,7 @@ main (int argc, char **argv)
   ADD ("/crb/cli/import/again-is-skipped", test_import_again_skips);
   ADD ("/crb/cli/import/failure-reported", test_import_failure);
   ADD ("/crb/cli/import/web-pages", test_import_urls);
+  ADD ("/crb/cli/extract/file-and-web-page", test_extract);
   ADD ("/crb/cli/show/by-prefix", test_show);
   ADD ("/crb/cli/search/latin-cyrillic-phrase-prefix-notes", test_search);
   ADD ("/crb/cli/corpus/import-and-find-names", test_corpus);

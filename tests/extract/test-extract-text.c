@@ -321,6 +321,48 @@ test_markdown_inline (void)
     }
 }
 
+/* Publisher, byline and date under a plain text's title, in the forms
+ * saved news articles use. */
+static void
+test_masthead (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *publisher, *author, *published;
+  } cases[] = {
+    { "Dam collapse floods Korvash valley\n\nMERIDIAN PRESS AGENCY\n"
+      "By Lena Hartwig, with reporting by Davor Kessan\n"
+      "SOVRANY, Korvash Region, Saturday 18 April 2026, 11:52 local time\n\n"
+      "At least 14 people were killed on 17 April 2026.\n",
+      "Meridian Press Agency", "Lena Hartwig", "2026-04-18T11:52" },
+    { "Прорыв плотины на Ильмете\n\nВЕСТИ ПРИИЛЬМЕТЬЯ\nАлексей Гуров\n18.04.2026, 13:10\n\n"
+      "Текст новости.\n",
+      "Вести Приильметья", NULL, "2026-04-18T13:10" },
+    { "Flood report\n\nVOICE OF THE VALLEY (weekly)\nApril 20, 2026\n\nText.\n",
+      "Voice of the Valley", NULL, "2026-04-20" },
+    { "Bericht\n\nVon Anna Berg · 18. März 2026\n\nText.\n", NULL, "Anna Berg", "2026-03-18" },
+    /* A heading in capitals without a byline or date is not an outlet. */
+    { "My notes\n\nINTRODUCTION\n\nThe dam failed in 2026.\n", NULL, NULL, NULL },
+    /* Dates deep in the body are the story's, not the source's. */
+    { "Title\n\nFirst paragraph, long enough to be the body of the text rather than its masthead, "
+      "which ends here.\n\nOn 18 April 2026 the dam failed.\n",
+      NULL, NULL, NULL },
+    /* Not a date: the 30th of February. */
+    { "Title\n\nBy Someone\n30 February 2026\n\nText.\n", NULL, "Someone", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CrbExtractResult) result = extract_ok (cases[i].text, "article.txt");
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (result->publisher, ==, cases[i].publisher);
+      g_assert_cmpstr (result->author, ==, cases[i].author);
+      g_assert_cmpstr (result->published, ==, cases[i].published);
+    }
+}
+
 static void
 test_corpus (void)
 {
@@ -381,6 +423,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/extract/text/plain/declared-charset", test_plain_declared_charset);
   g_test_add_func ("/crb/extract/text/title/skips-navigation", test_title_skips_navigation);
   g_test_add_func ("/crb/extract/text/title/first-sentence", test_title_from_first_sentence);
+  g_test_add_func ("/crb/extract/text/masthead", test_masthead);
   g_test_add_func ("/crb/extract/text/empty", test_empty);
   g_test_add_func ("/crb/extract/text/binary", test_binary);
   g_test_add_func ("/crb/extract/text/markdown/render", test_markdown_render);
