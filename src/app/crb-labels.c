@@ -230,6 +230,8 @@ static const Entry undo_steps[] = {
   { "Rename facet", N_("Rename facet"), NULL },
   { "Rename source", N_("Rename source"), NULL },
   { "Rename tag", N_("Rename tag"), NULL },
+  { "Resolve merge conflict", N_("Resolve merge conflict"), NULL },
+  { "Import annotations", N_("Import annotations"), NULL },
   { "Review mention", N_("Review mention"), NULL },
   { "Review relation", N_("Review relation"), NULL },
   { "Tag claim", N_("Tag claim"), NULL },
@@ -255,6 +257,15 @@ crb_labels_undo_step (const char *label)
         return g_strdup_printf (ngettext ("Import %u document", "Import %u documents",
                                           (gulong) count),
                                 (guint) count);
+    }
+  /* "Merge “colleague.corroborate”" */
+  if (g_str_has_prefix (label, "Merge “") && g_str_has_suffix (label, "”"))
+    {
+      g_autofree char *name = g_strndup (label + strlen ("Merge “"),
+                                         strlen (label) - strlen ("Merge “") - strlen ("”"));
+
+      /* Translators: an undo step, %s is the merged project's file name */
+      return g_strdup_printf (_("Merge “%s”"), name);
     }
   return g_strdup (label);
 }
@@ -318,4 +329,61 @@ crb_labels_reliability_menu (const char *action)
   g_menu_item_set_action_and_target (none, action, "s", "");
   g_menu_append_item (menu, none);
   return G_MENU_MODEL (menu);
+}
+
+static const Entry fields[] = {
+  { "title", N_("Title"), NULL },
+  { "published_at", N_("Publication date"), NULL },
+  { "doc_author", N_("Source author"), NULL },
+  { "publisher", N_("Publisher"), NULL },
+  { "language", N_("Language"), NULL },
+  { "origin", N_("Origin"), NULL },
+  { "reliability", N_("Reliability"), NULL },
+  { "note", N_("Note"), NULL },
+  { "kind", N_("Kind"), NULL },
+  { "credibility", N_("Credibility"), NULL },
+  { "private", N_("Private note"), NULL },
+  { "anchor", N_("Passage"), NULL },
+  { "name", N_("Name"), NULL },
+  { "color", N_("Colour"), NULL },
+  { "description", N_("Description"), NULL },
+  { "parent_uuid", N_("Parent tag"), NULL },
+  { "external_id", N_("External identifier"), NULL },
+  { "role", N_("Role"), NULL },
+  { "status", N_("Status"), NULL },
+  { "date_start", N_("Start date"), NULL },
+  { "date_end", N_("End date"), NULL },
+  { "place", N_("Place"), NULL },
+  { "position", N_("Position"), NULL },
+  { "facet_uuid", N_("Facet"), NULL },
+  { "stance", N_("Stance"), NULL },
+  { "deleted", N_("Deleted"), NULL },
+};
+
+const char *
+crb_labels_field (const char *field)
+{
+  LABEL (fields, field, field);
+}
+
+static const Entry record_tables[] = {
+  { "document", N_("Source"), NULL },
+  { "revision", N_("Revision"), NULL },
+  { "claim", N_("Claim"), NULL },
+  { "tag", N_("Tag"), NULL },
+  { "claim_tag", N_("Tag of a claim"), NULL },
+  { "entity", N_("Entity"), NULL },
+  { "alias", N_("Alias"), NULL },
+  { "claim_entity", N_("Entity of a claim"), NULL },
+  { "mention", N_("Mention"), NULL },
+  { "event", N_("Event"), NULL },
+  { "facet", N_("Facet"), NULL },
+  { "event_claim", N_("Claim in an event"), NULL },
+  { "relation", N_("Relation between sources"), NULL },
+};
+
+const char *
+crb_labels_record_table (const char *table)
+{
+  LABEL (record_tables, table, table);
 }

@@ -29,6 +29,10 @@ char       *crb_labels_undo_step         (const char  *label);
 char       *crb_labels_format_date       (const char  *iso);
 char       *crb_labels_format_time_ms    (gint64       ms);
 
+/* A record's field ("note", "anchor"…) and a record table ("claim"…). */
+const char *crb_labels_field             (const char  *field);
+const char *crb_labels_record_table      (const char  *table);
+
 /* A menu of the reliability grades A–F and "Not graded", each activating
  * `action` with the grade ("" for none) as its string parameter. */
 GMenuModel *crb_labels_reliability_menu  (const char  *action);

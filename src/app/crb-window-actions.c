@@ -653,6 +653,7 @@ _crb_window_update_actions (CrbWindow *self)
   set_enabled (self, "import-files", open);
   set_enabled (self, "import-url", open);
   set_enabled (self, "toggle-inspector", open);
+  _crb_window_share_update_actions (self);
 }
 
 void

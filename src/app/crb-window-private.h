@@ -5,6 +5,7 @@
 #pragma once
 
 #include "crb-claim-inspector.h"
+#include "crb-conflict-banner.h"
 #include "crb-import-banner.h"
 #include "crb-reader.h"
 #include "crb-search-view.h"
@@ -38,6 +39,7 @@ struct _CrbWindow
   CrbSidebar           *sidebar;
   CrbStorageBanner     *storage_banner;
   CrbImportBanner      *import_banner;
+  CrbConflictBanner    *conflict_banner;
   AdwFlap              *flap;
   GtkStack             *content_stack;
   CrbReader            *reader;
@@ -49,6 +51,9 @@ struct _CrbWindow
 void _crb_window_actions_init     (CrbWindow  *self);
 void _crb_window_update_actions   (CrbWindow  *self);
 void _crb_window_import_init      (CrbWindow  *self);
+/* Merge, conflicts, export, Web Annotations (crb-window-share.c). */
+void _crb_window_share_init       (CrbWindow  *self);
+void _crb_window_share_update_actions (CrbWindow *self);
 void _crb_window_show_error       (CrbWindow  *self,
                                    const char *heading,
                                    const GError *error);

@@ -200,6 +200,7 @@ crb_window_class_init (CrbWindowClass *klass)
   g_type_ensure (CRB_TYPE_CLAIM_INSPECTOR);
   g_type_ensure (CRB_TYPE_IMPORT_BANNER);
   g_type_ensure (CRB_TYPE_STORAGE_BANNER);
+  g_type_ensure (CRB_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/corroborate/Corroborate/crb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, toast_overlay);
@@ -212,6 +213,7 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, storage_banner);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, import_banner);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, reader);
@@ -247,6 +249,7 @@ crb_window_init (CrbWindow *self)
 
   _crb_window_actions_init (self);
   _crb_window_import_init (self);
+  _crb_window_share_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -326,6 +329,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_search_view_set_project (self->search_view, NULL);
       crb_sidebar_set_project (self->sidebar, NULL);
       crb_storage_banner_set_project (self->storage_banner, NULL, NULL);
+      crb_conflict_banner_set_project (self->conflict_banner, NULL);
       if (self->working_copy)
         {
           g_autoptr (GError) error = NULL;
@@ -356,6 +360,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_search_view_set_project (self->search_view, project);
       crb_claim_inspector_set_project (self->inspector, project);
       crb_storage_banner_set_project (self->storage_banner, project, working_copy);
+      crb_conflict_banner_set_project (self->conflict_banner, project);
       name = project_name (project);
       adw_window_title_set_title (self->project_title, name);
       gtk_window_set_title (GTK_WINDOW (self), name);

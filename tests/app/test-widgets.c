@@ -11,8 +11,11 @@
 #include "crb-app-test.h"
 #include "crb-chooser-popover.h"
 #include "crb-claim-inspector.h"
+#include "crb-conflict-banner.h"
+#include "crb-export-dialog.h"
 #include "crb-highlighter.h"
 #include "crb-import-banner.h"
+#include "crb-merge-dialog.h"
 #include "crb-preferences-window.h"
 #include "crb-reader.h"
 #include "crb-search-view.h"
@@ -109,6 +112,39 @@ test_tag_manager (void)
 }
 
 static void
+test_merge_dialog (void)
+{
+  g_autofree char *path = crb_app_test_make_project (1, NULL);
+  g_autoptr (CrbProject) project = crb_project_open (path, NULL);
+  CrbMergeDialog *dialog = crb_merge_dialog_new (project);
+
+  crb_merge_dialog_review (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  crb_app_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (crb_merge_dialog_get_page (dialog), ==, "reviewed");
+  crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autofree char *path = crb_app_test_make_project (1, NULL);
+  g_autoptr (CrbProject) project = crb_project_open (path, NULL);
+  CrbExportDialog *dialog = crb_export_dialog_new (project);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  crb_app_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (crb_export_dialog_get_format (dialog), ==, "jsonld");
+  /* No event: no briefing to export. */
+  g_assert_null (crb_export_dialog_get_event (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.format", "s", "html"));
+  g_assert_cmpstr (crb_export_dialog_get_format (dialog), ==, "html");
+  crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
+}
+
+static void
 test_preferences_window (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -123,8 +159,8 @@ test_preferences_window (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (
-      "/io/github/corroborate/Corroborate/gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/corroborate/Corroborate/gtk/help-overlay.ui");
   GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
@@ -138,7 +174,7 @@ test_shortcuts_window (void)
 static void
 test_highlighter (void)
 {
-  GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
+  GtkTextBuffer  *buffer = gtk_text_buffer_new (NULL);
   CrbHighlighter *highlighter = crb_highlighter_new (buffer);
 
   g_assert_cmpuint (crb_highlighter_get_n_categories (highlighter), ==, 0);
@@ -169,6 +205,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/app/widgets/chooser-popover", test_chooser_popover);
   g_test_add_func ("/crb/app/widgets/window", test_window);
   g_test_add_func ("/crb/app/widgets/tag-manager", test_tag_manager);
+  g_test_add_data_func ("/crb/app/widgets/conflict-banner", crb_conflict_banner_get_type,
+                        test_widget);
+  g_test_add_func ("/crb/app/widgets/merge-dialog", test_merge_dialog);
+  g_test_add_func ("/crb/app/widgets/export-dialog", test_export_dialog);
   g_test_add_func ("/crb/app/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/crb/app/widgets/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/crb/app/widgets/highlighter", test_highlighter);
