@@ -511,6 +511,15 @@ source_details_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+compare_with_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbSidebar *self = CRB_SIDEBAR (widget);
+
+  if (self->context_document)
+    gtk_widget_activate_action (widget, "win.compare-with", "s", self->context_document);
+}
+
+static void
 crb_sidebar_class_init (CrbSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -553,6 +562,8 @@ crb_sidebar_class_init (CrbSidebarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sidebar.sort", "s", sort_action);
   gtk_widget_class_install_action (widget_class, "sidebar.grade", "s", grade_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.compare-with", NULL,
+                                   compare_with_action);
   gtk_widget_class_install_action (widget_class, "sidebar.delete-source", NULL,
                                    delete_source_action);
   gtk_widget_class_install_action (widget_class, "sidebar.source-details", NULL,
@@ -617,6 +628,7 @@ crb_sidebar_init (CrbSidebar *self)
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
 
+  g_menu_append (menu, _("_Compare With…"), "sidebar.compare-with");
   g_menu_append_submenu (menu, _("_Grade Reliability"), grades);
   g_menu_append (menu, _("Source _Details…"), "sidebar.source-details");
   g_menu_append (menu, _("_Delete Source"), "sidebar.delete-source");

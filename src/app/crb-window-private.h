@@ -6,8 +6,10 @@
 
 #include "crb-claim-inspector.h"
 #include "crb-conflict-banner.h"
+#include "crb-comparison-view.h"
 #include "crb-import-banner.h"
 #include "crb-reader.h"
+#include "crb-reuse-map.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
 #include "crb-storage-banner.h"
@@ -46,6 +48,10 @@ struct _CrbWindow
   CrbSearchView        *search_view;
   CrbClaimInspector    *inspector;
   GtkWidget            *inspector_button;
+
+  /* Comparing accounts (crb-window-compare.c) */
+  CrbReuseMap          *reuse_map;
+  CrbComparisonView    *comparison_view;
 };
 
 void _crb_window_actions_init     (CrbWindow  *self);
@@ -66,5 +72,13 @@ void _crb_window_add_recent       (CrbWindow  *self,
 void _crb_window_import_sources   (CrbWindow  *self,
                                    const char * const *sources,
                                    gboolean    allow_private);
+
+void _crb_window_update_content_title (CrbWindow *self);
+void _crb_window_compare_init         (CrbWindow  *self);
+void _crb_window_compare_set_project  (CrbWindow  *self,
+                                       CrbProject *project);
+/* Sets the content title for one of the comparing pages; FALSE for others. */
+gboolean _crb_window_compare_title    (CrbWindow  *self,
+                                       const char *page);
 
 G_END_DECLS

@@ -81,11 +81,17 @@ update_content_title (CrbWindow *self)
       adw_window_title_set_subtitle (self->content_title,
                                      crb_search_view_get_summary (self->search_view));
     }
-  else
+  else if (!_crb_window_compare_title (self, page))
     {
       adw_window_title_set_title (self->content_title, "");
       adw_window_title_set_subtitle (self->content_title, "");
     }
+}
+
+void
+_crb_window_update_content_title (CrbWindow *self)
+{
+  update_content_title (self);
 }
 
 gboolean
@@ -250,6 +256,7 @@ crb_window_init (CrbWindow *self)
   _crb_window_actions_init (self);
   _crb_window_import_init (self);
   _crb_window_share_init (self);
+  _crb_window_compare_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -328,6 +335,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_reader_set_project (self->reader, NULL);
       crb_search_view_set_project (self->search_view, NULL);
       crb_sidebar_set_project (self->sidebar, NULL);
+      _crb_window_compare_set_project (self, NULL);
       crb_storage_banner_set_project (self->storage_banner, NULL, NULL);
       crb_conflict_banner_set_project (self->conflict_banner, NULL);
       if (self->working_copy)
@@ -361,6 +369,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_claim_inspector_set_project (self->inspector, project);
       crb_storage_banner_set_project (self->storage_banner, project, working_copy);
       crb_conflict_banner_set_project (self->conflict_banner, project);
+      _crb_window_compare_set_project (self, project);
       name = project_name (project);
       adw_window_title_set_title (self->project_title, name);
       gtk_window_set_title (GTK_WINDOW (self), name);

@@ -408,7 +408,10 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Stopped (the window closed the project) while the job ran: what it
+   * found belongs to nobody. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || g_atomic_int_get (&self->cancel) ||
+      crb_project_is_closed (self->project))
     {
       /* The index may hold part of the job: start over next time. */
       self->analysed = FALSE;

@@ -13,6 +13,7 @@
 #include "crb-claim-inspector.h"
 #include "crb-conflict-banner.h"
 #include "crb-export-dialog.h"
+#include "crb-comparison-view.h"
 #include "crb-highlighter.h"
 #include "crb-import-banner.h"
 #include "crb-merge-dialog.h"
@@ -202,6 +203,8 @@ main (int argc, char *argv[])
                         test_widget);
   g_test_add_data_func ("/crb/app/widgets/search-view", crb_search_view_get_type, test_widget);
   g_test_add_data_func ("/crb/app/widgets/import-banner", crb_import_banner_get_type, test_widget);
+  g_test_add_data_func ("/crb/app/widgets/comparison-view", crb_comparison_view_get_type,
+                        test_widget);
   g_test_add_func ("/crb/app/widgets/chooser-popover", test_chooser_popover);
   g_test_add_func ("/crb/app/widgets/window", test_window);
   g_test_add_func ("/crb/app/widgets/tag-manager", test_tag_manager);

@@ -1,0 +1,228 @@
+/* test-compare.c: comparing accounts in the window — document against
+ * document, the reuse map, the Sources marker and a claim across sources —
+ * driven through the real widgets' actions on a project built here: the
+ * sample wire report and a copy of it that swaps a place and a name, as
+ * the National Courier did (data/SAMPLES.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "crb-app-test.h"
+#include "crb-comparison-view.h"
+#include "crb-document.h"
+#include "crb-edit.h"
+#include "crb-test-project.h"
+#include "crb-window-private.h"
+
+typedef struct
+{
+  CrbApplication *app;
+  CrbWindow      *window;
+  char           *path;
+  char           *wire; /* the original */
+  char           *copy; /* published later, Brezhki → Nizhny Tal, Pyotr Sokol → Pavel Sokolov */
+  char           *other;
+} Fixture;
+
+static char *
+replace_all (const char *text, const char *old, const char *new)
+{
+  g_auto (GStrv) parts = g_strsplit (text, old, -1);
+
+  return g_strjoinv (new, parts);
+}
+
+static gboolean
+has_project (gpointer data)
+{
+  return crb_window_has_project (data);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wire = crb_app_test_sample_text ("01-meridian-wire.txt");
+  g_autofree char *renamed = replace_all (wire, "Brezhki", "Nizhny Tal");
+  g_autofree char *copy = replace_all (renamed, "Pyotr Sokol", "Pavel Sokolov");
+  g_autofree char *gazette = crb_app_test_sample_text ("03-ilmet-valley-gazette.txt");
+
+  g_settings_set_string (settings, "analyst-name", "Test Analyst");
+  project = crb_test_new_project (&fixture->path);
+  fixture->wire = crb_test_add_document (project, "Meridian wire", wire);
+  fixture->copy = crb_test_add_document (project, "Courier copy", copy);
+  fixture->other = crb_test_add_document (project, "Valley Gazette", gazette);
+  crb_project_set_field (project, "document", fixture->wire, "published_at",
+                         "2026-04-18T11:52:00+03:00", &error);
+  g_assert_no_error (error);
+  crb_project_set_field (project, "document", fixture->copy, "published_at",
+                         "2026-04-18T14:20:00+03:00", &error);
+  g_assert_no_error (error);
+  crb_project_close (project);
+
+  fixture->app = crb_app_test_new_app ();
+  fixture->window = crb_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  file = g_file_new_for_path (fixture->path);
+  crb_window_open_file (fixture->window, file);
+  g_assert_true (crb_app_test_wait (has_project, fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window)
+    crb_app_test_destroy (GTK_WIDGET (fixture->window), fixture->window);
+  g_clear_object (&fixture->app);
+  g_free (fixture->path);
+  g_free (fixture->wire);
+  g_free (fixture->copy);
+  g_free (fixture->other);
+}
+
+/* A label under `root` whose text contains every one of `parts`. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *const *parts)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+      gboolean    all = TRUE;
+
+      for (guint i = 0; parts[i] && all; i++)
+        all = strstr (text, parts[i]) != NULL;
+      if (all)
+        return GTK_LABEL (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, parts);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+#define FIND_LABEL(root, ...)                                                                      \
+  find_label (GTK_WIDGET (root), (const char *const[]){ __VA_ARGS__, NULL })
+
+static gboolean
+comparison_done (gpointer data)
+{
+  CrbComparisonView *view = data;
+
+  return !crb_comparison_view_is_busy (view) && crb_comparison_view_get_comparison (view);
+}
+
+static void
+activate (Fixture *fixture, const char *action, GVariant *parameter)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, parameter);
+}
+
+static void
+test_comparison_view (Fixture *fixture, gconstpointer data)
+{
+  CrbComparisonView   *view = fixture->window->comparison_view;
+  const CrbComparison *comparison;
+  g_autofree char     *coverage = NULL;
+
+  activate (fixture, "compare-documents", g_variant_new ("(ss)", fixture->wire, fixture->copy));
+  g_assert_true (crb_comparison_view_is_busy (view));
+  g_assert_true (crb_app_test_wait (comparison_done, view));
+  crb_app_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==,
+                   "comparison");
+
+  comparison = crb_comparison_view_get_comparison (view);
+  g_assert_cmpstr (comparison->document_a, ==, fixture->wire);
+  g_assert_cmpuint (comparison->passages->len, >, 0);
+  g_assert_cmpfloat (comparison->coverage_a, >, 0.9);
+  /* The swapped place, three times, as the page shows it. */
+  g_assert_nonnull (FIND_LABEL (view, "brezhki", "→", "nizhny tal"));
+  g_assert_nonnull (FIND_LABEL (view, "×3"));
+  g_assert_nonnull (FIND_LABEL (view, "pyotr sokol", "→", "pavel sokolov"));
+  coverage = g_strdup_printf ("%.0f%%", 100 * comparison->coverage_a);
+  g_assert_nonnull (FIND_LABEL (view, coverage, "found in the other"));
+  g_assert_nonnull (FIND_LABEL (view, "Passage 1"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->content_title), ==,
+                   "Meridian wire and Courier copy");
+
+  /* Swapping sides puts the copy on the left. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "comparison.swap", NULL);
+  g_assert_true (crb_app_test_wait (comparison_done, view));
+  g_assert_cmpstr (crb_comparison_view_get_comparison (view)->document_a, ==, fixture->copy);
+  crb_app_test_flush ();
+  g_assert_nonnull (FIND_LABEL (view, "nizhny tal", "→", "brezhki"));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Compare With… from the Sources list's context menu picks the other
+ * document in a dialog. */
+static void
+test_compare_with (Fixture *fixture, gconstpointer data)
+{
+  CrbComparisonView *view = fixture->window->comparison_view;
+  AdwMessageDialog  *dialog;
+  GtkDropDown       *choice;
+  GListModel        *documents;
+
+  activate (fixture, "compare-with", g_variant_new_string (fixture->other));
+  crb_app_test_flush ();
+  g_assert_nonnull ((dialog = find_dialog ()));
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  documents = gtk_drop_down_get_model (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (CrbDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_str_equal (crb_record_get_uuid (CRB_RECORD (document)), fixture->wire))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  adw_message_dialog_response (dialog, "compare");
+  g_assert_true (crb_app_test_wait (comparison_done, view));
+  g_assert_cmpstr (crb_comparison_view_get_comparison (view)->document_a, ==, fixture->other);
+  g_assert_cmpstr (crb_comparison_view_get_comparison (view)->document_b, ==, fixture->wire);
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (!crb_app_test_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, test)                                                                            \
+  g_test_add ("/crb/app/compare/" path, Fixture, NULL, fixture_set_up, test, fixture_tear_down)
+  ADD ("comparison-view", test_comparison_view);
+  ADD ("compare-with", test_compare_with);
+#undef ADD
+  return g_test_run ();
+}
