@@ -22,6 +22,7 @@ struct _CrbClaimInspector
   char              *note_claim_uuid; /* whose note the buffer holds */
   gboolean           loading;
   GPtrArray         *link_rows;       /* rows of tags, entities, events */
+  GPtrArray         *history_rows;
 
   GtkStack          *stack;
   GtkLabel          *quote_label;
@@ -37,12 +38,16 @@ struct _CrbClaimInspector
   AdwActionRow      *author_row;
   AdwActionRow      *times_row;
   AdwActionRow      *anchor_row;
+  GtkSwitch         *private_switch;
+  AdwExpanderRow    *history_row;
   CrbChooserPopover *chooser;
 };
 
 void _crb_claim_inspector_links_class_init (GtkWidgetClass    *widget_class);
 void _crb_claim_inspector_links_init       (CrbClaimInspector *self);
 void _crb_claim_inspector_reload_links     (CrbClaimInspector *self);
+/* Who changed what (crb-claim-inspector-history.c). */
+void _crb_claim_inspector_reload_history   (CrbClaimInspector *self);
 void _crb_claim_inspector_show_error       (CrbClaimInspector *self,
                                             const GError      *error);
 

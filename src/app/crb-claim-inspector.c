@@ -43,6 +43,7 @@ crb_claim_inspector_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->chooser, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRB_TYPE_CLAIM_INSPECTOR);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_claim_uuid, g_free);
   g_clear_object (&self->claim);
   g_clear_object (&self->project);
@@ -194,6 +195,19 @@ credibility_selected (CrbClaimInspector *self)
 }
 
 static void
+private_toggled (CrbClaimInspector *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean active = gtk_switch_get_active (self->private_switch);
+
+  if (self->loading || self->claim == NULL || active == crb_claim_get_private (self->claim))
+    return;
+  if (!crb_project_set_field (self->project, "claim", crb_record_get_uuid (CRB_RECORD (self->claim)),
+                              "private", active ? "1" : "0", &error))
+    _crb_claim_inspector_show_error (self, error);
+}
+
+static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CrbClaimInspector *self = CRB_CLAIM_INSPECTOR (widget);
@@ -250,6 +264,8 @@ crb_claim_inspector_class_init (CrbClaimInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbClaimInspector, author_row);
   gtk_widget_class_bind_template_child (widget_class, CrbClaimInspector, times_row);
   gtk_widget_class_bind_template_child (widget_class, CrbClaimInspector, anchor_row);
+  gtk_widget_class_bind_template_child (widget_class, CrbClaimInspector, private_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrbClaimInspector, history_row);
   gtk_widget_class_set_css_name (widget_class, "inspector");
 
   gtk_widget_class_install_action (widget_class, "inspector.delete", NULL, delete_action);
@@ -263,6 +279,7 @@ crb_claim_inspector_init (CrbClaimInspector *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->link_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
 
   gtk_string_list_append (grades, _("Not graded"));
   for (guint i = 1; i <= 6; i++)
@@ -278,6 +295,8 @@ crb_claim_inspector_init (CrbClaimInspector *self)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected), self);
   g_signal_connect_swapped (self->credibility_row, "notify::selected",
                             G_CALLBACK (credibility_selected), self);
+  g_signal_connect_swapped (self->private_switch, "notify::active", G_CALLBACK (private_toggled),
+                            self);
   _crb_claim_inspector_links_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", FALSE);
 }
@@ -366,6 +385,7 @@ load_claim (CrbClaimInspector *self)
     if (g_str_equal (kind, kinds[i]))
       adw_combo_row_set_selected (self->kind_row, i);
   adw_combo_row_set_selected (self->credibility_row, MIN (crb_claim_get_credibility (claim), 6));
+  gtk_switch_set_active (self->private_switch, crb_claim_get_private (claim));
 
   if (crb_claim_get_modified_by (claim) && g_strcmp0 (crb_claim_get_modified_by (claim),
                                                       crb_record_get_author (CRB_RECORD (claim))))
@@ -384,6 +404,7 @@ load_claim (CrbClaimInspector *self)
                                crb_labels_anchor_status (crb_claim_get_anchor_status (claim)));
   self->loading = FALSE;
   _crb_claim_inspector_reload_links (self);
+  _crb_claim_inspector_reload_history (self);
 }
 
 void

@@ -322,8 +322,21 @@ describe_record (CrbMergeDialog *self, const char *table, const char *uuid)
 }
 
 static char *
-node_text (JsonNode *node)
+node_text (const char *field, JsonNode *node)
 {
+  gint64 number = 0;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    number = json_node_get_int (node);
+  if (g_str_equal (field, "credibility") && node && JSON_NODE_HOLDS_VALUE (node))
+    return number >= 1 && number <= 6 ? g_strdup_printf ("%u · %s", (guint) number,
+                                                         crb_labels_credibility ((guint) number))
+                                      : g_strdup (_ ("Not graded"));
+  if (g_str_equal (field, "private") && node && JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup (number ? _ ("Private") : _ ("Shared"));
+  if (g_str_equal (field, "kind") && node && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (crb_labels_claim_kind (json_node_get_string (node)));
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup (_ ("(empty)"));
   if (json_node_get_value_type (node) == G_TYPE_STRING)
@@ -349,12 +362,12 @@ value_text (const char *field, const char *json)
     return g_strdup_printf (_ ("“%s”"),
                             json_object_get_string_member_with_default (object, "exact", ""));
   if (json_object_has_member (object, field))
-    return node_text (json_object_get_member (object, field));
+    return node_text (field, json_object_get_member (object, field));
   if (json_object_get_size (object) == 1)
     {
       g_autoptr (GList) members = json_object_get_members (object);
 
-      return node_text (json_object_get_member (object, members->data));
+      return node_text (field, json_object_get_member (object, members->data));
     }
   return json_to_string (json_parser_get_root (parser), TRUE);
 }
@@ -379,7 +392,7 @@ side_card (const char *caption, const char *value, const char *button_label, con
   gtk_label_set_yalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  /* Buttons line up at the foot of both cards. */
   gtk_widget_set_vexpand (text, TRUE);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "merge.resolve");
@@ -425,6 +438,8 @@ conflict_widget (CrbMergeDialog *self, CrbMergeConflict *conflict)
                   side_card (kept_caption, kept, _ ("_Keep This"), conflict->uuid, FALSE));
   gtk_box_append (GTK_BOX (sides),
                   side_card (other_caption, other, _ ("_Use This"), conflict->uuid, TRUE));
+  /* The cards' expansion stays inside the conflict. */
+  gtk_widget_set_vexpand (box, FALSE);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_box_append (GTK_BOX (box), sides);

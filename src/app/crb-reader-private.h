@@ -27,6 +27,8 @@ struct _CrbReader
   gulong             changed_id;
   guint              popover_timeout;
   gboolean           button_down;
+  char              *author_filter;  /* "" for every analyst */
+  GStrv              authors;        /* in the author menu */
   guint              pending_start;
   guint              pending_end;
 
@@ -35,6 +37,7 @@ struct _CrbReader
   GtkLabel          *title_label;
   GtkLabel          *byline_label;
   GtkMenuButton     *grade_button;
+  GtkMenuButton     *author_button;
   GtkLinkButton     *origin_button;
   GtkLabel          *retrieved_label;
   GtkScrolledWindow *scroller;
@@ -53,6 +56,10 @@ void _crb_reader_range_rect         (CrbReader      *self,
                                      guint           end,
                                      GdkRectangle   *rect);
 void _crb_reader_connect_chooser (CrbReader      *self);
+/* The author menu from the shown claims, and the claims of other
+ * analysts taken out while one is chosen (crb-reader-authors.c). */
+void _crb_reader_filter_authors     (CrbReader      *self,
+                                     GPtrArray      *claims);
 void _crb_reader_show_error         (CrbReader      *self,
                                      const GError   *error);
 

@@ -29,6 +29,7 @@ enum
   PROP_PROJECT,
   PROP_DOCUMENT,
   PROP_SELECTED_CLAIM,
+  PROP_AUTHOR_FILTER,
   N_PROPS
 };
 
@@ -54,6 +55,8 @@ crb_reader_dispose (GObject *object)
   g_clear_pointer (&self->tag_colors, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->scale_provider);
+  g_clear_pointer (&self->author_filter, g_free);
+  g_clear_pointer (&self->authors, g_strfreev);
   G_OBJECT_CLASS (crb_reader_parent_class)->dispose (object);
 }
 
@@ -73,6 +76,9 @@ crb_reader_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_SELECTED_CLAIM:
       g_value_set_object (value, self->selected_claim);
       break;
+    case PROP_AUTHOR_FILTER:
+      g_value_set_string (value, self->author_filter);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +94,9 @@ crb_reader_set_property (GObject *object, guint prop_id, const GValue *value,
     {
     case PROP_PROJECT:
       crb_reader_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_AUTHOR_FILTER:
+      crb_reader_set_author_filter (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +147,11 @@ crb_reader_class_init (CrbReaderClass *klass)
                                                          G_PARAM_READABLE
                                                              | G_PARAM_EXPLICIT_NOTIFY
                                                              | G_PARAM_STATIC_STRINGS);
+  /* The analyst whose claims are shown, "" for all (reader.show-author). */
+  properties[PROP_AUTHOR_FILTER] = g_param_spec_string ("author-filter", NULL, NULL, "",
+                                                        G_PARAM_READWRITE
+                                                            | G_PARAM_EXPLICIT_NOTIFY
+                                                            | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CRB_TYPE_TEXT_VIEW);
@@ -148,6 +162,7 @@ crb_reader_class_init (CrbReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbReader, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrbReader, byline_label);
   gtk_widget_class_bind_template_child (widget_class, CrbReader, grade_button);
+  gtk_widget_class_bind_template_child (widget_class, CrbReader, author_button);
   gtk_widget_class_bind_template_child (widget_class, CrbReader, origin_button);
   gtk_widget_class_bind_template_child (widget_class, CrbReader, retrieved_label);
   gtk_widget_class_bind_template_child (widget_class, CrbReader, scroller);
@@ -157,6 +172,7 @@ crb_reader_class_init (CrbReaderClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   _crb_reader_class_actions_init (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "reader.show-author", "author-filter");
 }
 
 static void
@@ -280,6 +296,8 @@ crb_reader_init (CrbReader *self)
   GtkTextBuffer *buffer;
   GtkEventController *legacy;
 
+  /* The author action's state is read as the template is built. */
+  self->author_filter = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
@@ -528,6 +546,7 @@ reload_claims (CrbReader *self, CrbChangeFlags changes)
 
   if (self->document == NULL)
     {
+      _crb_reader_filter_authors (self, NULL);
       crb_highlighter_set_claims (self->highlighter, NULL, NULL);
       crb_highlighter_set_mentions (self->highlighter, NULL);
       return;
@@ -545,6 +564,7 @@ reload_claims (CrbReader *self, CrbChangeFlags changes)
     if (g_strcmp0 (crb_claim_get_revision_uuid (g_ptr_array_index (claims, i - 1)), revision) != 0
         || g_str_equal (crb_claim_get_anchor_status (g_ptr_array_index (claims, i - 1)), "orphaned"))
       g_ptr_array_remove_index (claims, i - 1);
+  _crb_reader_filter_authors (self, claims);
   colors = claim_colors (self, claims, changes);
   crb_highlighter_set_claims (self->highlighter, claims, colors);
 
@@ -781,4 +801,26 @@ void
 _crb_reader_show_error (CrbReader *self, const GError *error)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+const char *
+crb_reader_get_author_filter (CrbReader *self)
+{
+  g_return_val_if_fail (CRB_IS_READER (self), NULL);
+  return self->author_filter;
+}
+
+void
+crb_reader_set_author_filter (CrbReader *self, const char *author)
+{
+  g_return_if_fail (CRB_IS_READER (self));
+
+  if (author == NULL)
+    author = "";
+  if (g_strcmp0 (self->author_filter, author) == 0)
+    return;
+  g_free (self->author_filter);
+  self->author_filter = g_strdup (author);
+  reload_claims (self, CRB_CHANGE_CLAIMS);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR_FILTER]);
 }

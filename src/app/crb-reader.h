@@ -39,5 +39,9 @@ gboolean     crb_reader_get_selection      (CrbReader  *self,
                                             guint      *start,
                                             guint      *end);
 GtkTextView *crb_reader_get_text_view      (CrbReader  *self);
+/* Shows only the claims made by one analyst ("" or NULL for all). */
+const char  *crb_reader_get_author_filter  (CrbReader  *self);
+void         crb_reader_set_author_filter  (CrbReader  *self,
+                                            const char *author);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* test-screenshots.c: the key pages rendered to PNG files, to look at
  *
  * Writes welcome, reader (light and dark, with highlights and the
- * inspector), search and tags PNGs at 1280×800 into the build folder
+ * inspector), search, tags, merge (summary, review, reader afterwards)
+ * and export PNGs at 1280×800 into the build folder
  * (tests/app/screenshots).  The checks are that each page renders to an
  * image of that size that is not blank; a person judges the rest.
  *
@@ -18,6 +19,8 @@
 #include "crb-entity.h"
 #include "crb-event-claim.h"
 #include "crb-event.h"
+#include "crb-export-dialog.h"
+#include "crb-merge-dialog.h"
 #include "crb-reader.h"
 #include "crb-sample.h"
 #include "crb-search-view.h"
@@ -426,6 +429,125 @@ test_sample (void)
   crb_app_test_destroy (GTK_WIDGET (window), window);
 }
 
+static char *
+claim_by_quote (CrbProject *project, const char *document, const char *quote)
+{
+  g_autoptr (GPtrArray) claims = crb_project_list_claims (project, document, NULL);
+
+  for (guint i = 0; claims && i < claims->len; i++)
+    if (g_str_equal (crb_claim_get_exact (g_ptr_array_index (claims, i)), quote))
+      return g_strdup (crb_record_get_uuid (g_ptr_array_index (claims, i)));
+  g_assert_not_reached ();
+}
+
+static gboolean
+merged (gpointer data)
+{
+  return g_strcmp0 (crb_merge_dialog_get_page (data), "progress") != 0;
+}
+
+/* A colleague's copy merged in: the summary, the review of the two
+ * fields both changed, and the reader afterwards (banner, analysts). */
+static void
+test_merge (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autoptr (GPtrArray) uuids = NULL;
+  g_autofree char *path = make_sample_project (&uuids);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *copy = g_build_filename (dir, "Ilmet dam (Omar).corroborate", NULL);
+  g_autofree char *toll = NULL;
+  g_autofree char *time = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  CrbMergeDialog *dialog = NULL;
+  CrbWindow *window;
+
+  {
+    g_autoptr (CrbProject) project = crb_project_open (path, &error);
+    g_autoptr (CrbProject) colleague = NULL;
+    g_autoptr (CrbClaim) added = NULL;
+    g_autoptr (CrbTag) tag = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (crb_project_save_copy (project, copy, CRB_COPY_DEFAULT, &error));
+    toll = claim_by_quote (project, g_ptr_array_index (uuids, 0),
+                           "At least 14 people were killed and 31 injured");
+    time = claim_by_quote (project, g_ptr_array_index (uuids, 0), "at about 04:40 local time");
+    colleague = crb_project_open (copy, &error);
+    g_assert_no_error (error);
+    crb_project_set_author (colleague, "Omar Haddad");
+    g_assert_true (crb_project_set_field (colleague, "claim", toll, "note",
+                                          "Korvash 24 has 16 dead by 19:00, citing the regional "
+                                          "hospital; the directorate has not updated its toll.",
+                                          &error));
+    g_assert_true (crb_project_set_field (colleague, "claim", time, "credibility", "4", &error));
+    added = crb_project_add_claim_by_quote (colleague, g_ptr_array_index (uuids, 0),
+                                            "Six people were still missing by late morning", 1,
+                                            "claim", "Kholodov again; no names given.", &error);
+    g_assert_no_error (error);
+    tag = crb_project_add_tag (colleague, "Disputed", "#c64600", NULL, &error);
+    g_assert_no_error (error);
+    g_usleep (20 * 1000);
+    crb_project_set_author (project, "Lena Marsh");
+    g_assert_true (crb_project_set_field (project, "claim", toll, "note",
+                                          "The official toll at 11:52; the Gazette counts about "
+                                          "20 dead from the hospital.",
+                                          &error));
+    g_assert_true (crb_project_set_field (project, "claim", time, "credibility", "2", &error));
+  }
+
+  window = open_window (app, path);
+  show_reader (window, uuids);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "merge-file",
+                                  g_variant_new_string (copy));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (CRB_IS_MERGE_DIALOG (item))
+        dialog = CRB_MERGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (crb_app_test_wait (merged, dialog));
+  g_assert_cmpstr (crb_merge_dialog_get_page (dialog), ==, "summary");
+  save_png (GTK_WIDGET (dialog), "merge-summary.png");
+  crb_merge_dialog_review (dialog);
+  g_assert_cmpuint (crb_merge_dialog_get_n_conflicts (dialog), ==, 2);
+  save_png (GTK_WIDGET (dialog), "merge-review.png");
+  crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
+
+  crb_window_show_document (window, g_ptr_array_index (uuids, 0));
+  crb_reader_select_claim (window->reader, toll);
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  save_png (GTK_WIDGET (window), "merge-reader.png");
+  /* Only the colleague's claims. */
+  gtk_widget_activate_action (GTK_WIDGET (window->reader), "reader.show-author", "s",
+                              "Omar Haddad");
+  save_png (GTK_WIDGET (window), "merge-reader-author.png");
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autoptr (GPtrArray) uuids = NULL;
+  g_autofree char *path = make_sample_project (&uuids);
+  CrbWindow *window = open_window (app, path);
+  CrbExportDialog *dialog;
+
+  show_reader (window, uuids);
+  dialog = crb_export_dialog_new (crb_window_get_project (window));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  crb_export_dialog_set_format (dialog, "html");
+  gtk_window_present (GTK_WINDOW (dialog));
+  crb_app_test_flush ();
+  save_png (GTK_WIDGET (dialog), "export.png");
+  crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -446,5 +568,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/app/screenshots/tags", test_tags);
   g_test_add_func ("/crb/app/screenshots/source-details", test_source_details);
   g_test_add_func ("/crb/app/screenshots/sample", test_sample);
+  g_test_add_func ("/crb/app/screenshots/merge", test_merge);
+  g_test_add_func ("/crb/app/screenshots/export", test_export);
   return g_test_run ();
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "crb-app-test.h"
-#include "crb-claim-inspector.h"
+#include "crb-claim-inspector-private.h"
 #include "crb-claim.h"
 #include "crb-edit.h"
 #include "crb-event-claim.h"
@@ -19,7 +19,7 @@
 #include "crb-export-dialog.h"
 #include "crb-export.h"
 #include "crb-merge-dialog.h"
-#include "crb-reader.h"
+#include "crb-reader-private.h"
 #include "crb-window-private.h"
 
 #define QUOTE "At least 14 people were killed and 31 injured"
@@ -343,6 +343,54 @@ test_merge_refuses_foreign (Fixture *fixture, gconstpointer data)
   crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
 }
 
+static void
+test_history_and_authors (Fixture *fixture, gconstpointer data)
+{
+  CrbReader       *reader = fixture->window->reader;
+  CrbMergeDialog  *dialog;
+  g_autofree char *history = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (CrbClaim) claim = NULL;
+
+  type_note (fixture, OURS);
+  dialog = merge_colleague (fixture, fixture->colleague_path);
+  crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
+
+  /* Who changed what: the note by both analysts, each with the time. */
+  crb_reader_select_claim (reader, fixture->claim);
+  g_assert_nonnull (crb_claim_inspector_get_claim (fixture->window->inspector));
+  history = shown_text (GTK_WIDGET (fixture->window->inspector->history_row));
+  g_assert_nonnull (strstr (history, "Created by Test Analyst"));
+  g_assert_nonnull (strstr (history, "Note changed by Colleague"));
+  g_assert_nonnull (strstr (history, "Note changed by Test Analyst"));
+
+  /* Both analysts' highlights, then only the colleague's. */
+  claims = crb_project_list_claims_by_author (
+      project_of (fixture), g_ptr_array_index (fixture->documents, 0), "Colleague", NULL);
+  g_assert_cmpuint (claims->len, ==, 1);
+  theirs = g_strdup (crb_record_get_uuid (g_ptr_array_index (claims, 0)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reader->author_button)));
+  g_assert_nonnull (crb_highlighter_lookup (reader->highlighter, fixture->claim));
+  g_assert_nonnull (crb_highlighter_lookup (reader->highlighter, theirs));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-author", "s", "Colleague"));
+  g_assert_cmpstr (crb_reader_get_author_filter (reader), ==, "Colleague");
+  g_assert_null (crb_highlighter_lookup (reader->highlighter, fixture->claim));
+  g_assert_nonnull (crb_highlighter_lookup (reader->highlighter, theirs));
+  /* The selected claim was the analyst's own: hidden, so no longer selected. */
+  g_assert_null (crb_reader_get_selected_claim (reader));
+  g_assert_cmpstr (gtk_menu_button_get_label (reader->author_button), ==, "Colleague");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-author", "s", ""));
+  g_assert_nonnull (crb_highlighter_lookup (reader->highlighter, fixture->claim));
+
+  /* A note made private in the inspector is private in the file. */
+  crb_reader_select_claim (reader, fixture->claim);
+  gtk_switch_set_active (fixture->window->inspector->private_switch, TRUE);
+  claim = crb_project_find_claim (project_of (fixture), fixture->claim, NULL);
+  g_assert_true (crb_claim_get_private (claim));
+}
+
 /* Exports */
 
 static void
@@ -490,6 +538,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/crb/app/share/merge-refuses-foreign", Fixture, NULL, fixture_set_up,
               test_merge_refuses_foreign, fixture_tear_down);
+  g_test_add ("/crb/app/share/history-and-authors", Fixture, NULL, fixture_set_up,
+              test_history_and_authors, fixture_tear_down);
   g_test_add ("/crb/app/share/export-formats", Fixture, NULL, fixture_set_up, test_export_formats,
               fixture_tear_down);
   g_test_add ("/crb/app/share/import-annotations", Fixture, NULL, fixture_set_up,
