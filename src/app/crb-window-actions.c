@@ -390,40 +390,61 @@ copy_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+save_copy_to (CrbWindow *self, const char *path, CrbCopyFlags flags)
+{
+  g_autoptr (GTask) task = NULL;
+  CopyJob *job;
+
+  if (self->project == NULL)
+    return;
+  if (g_strcmp0 (path, crb_project_get_path (self->project)) == 0)
+    {
+      g_autoptr (GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                              _("A copy cannot replace the project itself. "
+                                                "Choose another name."));
+
+      _crb_window_show_error (self, _("Could Not Save a Copy"), error);
+      return;
+    }
+  job = g_new0 (CopyJob, 1);
+  job->project = g_object_ref (self->project);
+  job->target = g_strdup (path);
+  job->flags = flags;
+  task = g_task_new (self, self->cancellable, copy_saved, NULL);
+  g_task_set_source_tag (task, save_copy_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
+  g_task_run_in_thread (task, copy_in_thread);
+}
+
+static void
 copy_target_chosen (GtkNativeDialog *chooser, int response, CrbWindow *self)
 {
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
   CrbCopyFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "flags"));
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project
+  if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)))
       && (path = g_file_get_path (file)))
-    {
-      g_autoptr (GTask) task = g_task_new (self, self->cancellable, copy_saved, NULL);
-      CopyJob *job = g_new0 (CopyJob, 1);
-
-      if (g_strcmp0 (path, crb_project_get_path (self->project)) == 0)
-        {
-          g_autoptr (GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
-                                                  _("A copy cannot replace the project itself. "
-                                                    "Choose another name."));
-
-          _crb_window_show_error (self, _("Could Not Save a Copy"), error);
-          copy_job_free (job);
-        }
-      else
-        {
-          job->project = g_object_ref (self->project);
-          job->target = g_steal_pointer (&path);
-          job->flags = flags;
-          g_task_set_source_tag (task, copy_target_chosen);
-          g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
-          g_task_run_in_thread (task, copy_in_thread);
-        }
-    }
+    save_copy_to (self, path, flags);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* The dialogs' steps skipped: (path, leave out originals, leave out
+ * private notes). */
+static void
+save_copy_file_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrbWindow *self = user_data;
+  const char *path;
+  gboolean originals, private_notes;
+
+  g_variant_get (parameter, "(&sbb)", &path, &originals, &private_notes);
+  crb_claim_inspector_flush (self->inspector);
+  save_copy_to (self, path,
+                (originals ? CRB_COPY_DROP_ORIGINALS : 0)
+                    | (private_notes ? CRB_COPY_DROP_PRIVATE : 0));
 }
 
 static void
@@ -476,6 +497,8 @@ save_copy_action (GSimpleAction *action, GVariant *parameter, gpointer user_data
   private_notes = gtk_check_button_new_with_mnemonic (_("Leave out _private notes"));
   gtk_widget_set_tooltip_text (originals, _("Keep only the extracted text of each source: the "
                                             "copy is smaller"));
+  gtk_widget_set_tooltip_text (private_notes, _("Notes marked private in the claim inspector "
+                                                "stay in this project only"));
   gtk_box_append (GTK_BOX (box), originals);
   gtk_box_append (GTK_BOX (box), private_notes);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
@@ -617,6 +640,7 @@ static const GActionEntry actions[] = {
   { "open-sample", open_sample_action },
   { "close-project", close_project_action },
   { "save-copy", save_copy_action },
+  { "save-copy-file", save_copy_file_action, "(sbb)" },
   { "undo", undo_action },
   { "redo", redo_action },
   { "search", search_action },
@@ -645,6 +669,7 @@ _crb_window_update_actions (CrbWindow *self)
 
   set_enabled (self, "close-project", open);
   set_enabled (self, "save-copy", open);
+  set_enabled (self, "save-copy-file", open);
   set_enabled (self, "undo", open && crb_project_can_undo (self->project));
   set_enabled (self, "redo", open && crb_project_can_redo (self->project));
   set_enabled (self, "search", open);

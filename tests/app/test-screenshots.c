@@ -515,6 +515,11 @@ test_merge (void)
   crb_merge_dialog_review (dialog);
   g_assert_cmpuint (crb_merge_dialog_get_n_conflicts (dialog), ==, 2);
   save_png (GTK_WIDGET (dialog), "merge-review.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (dialog), "merge-review-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
   crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
 
   crb_window_show_document (window, g_ptr_array_index (uuids, 0));

@@ -391,6 +391,45 @@ test_history_and_authors (Fixture *fixture, gconstpointer data)
   g_assert_true (crb_claim_get_private (claim));
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_save_copy_private (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *whole = g_build_filename (dir, "whole.corroborate", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.corroborate", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *left_out = NULL;
+  g_autofree char *ours = NULL;
+
+  type_note (fixture, OURS);
+  gtk_switch_set_active (fixture->window->inspector->private_switch, TRUE);
+
+  /* Save a Copy runs in a worker thread; the file appears once it is
+   * checked and renamed into place. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "save-copy-file",
+                                  g_variant_new ("(sbb)", whole, FALSE, FALSE));
+  g_assert_true (crb_app_test_wait (file_exists, whole));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "save-copy-file",
+                                  g_variant_new ("(sbb)", shared, TRUE, TRUE));
+  g_assert_true (crb_app_test_wait (file_exists, shared));
+  crb_app_test_flush ();
+
+  kept = claim_note (whole, fixture->claim);
+  g_assert_cmpstr (kept, ==, OURS);
+  left_out = claim_note (shared, fixture->claim);
+  g_assert_true (left_out == NULL || *left_out == '\0');
+  crb_app_test_destroy (GTK_WIDGET (fixture->window), fixture->window);
+  fixture->window = NULL;
+  ours = claim_note (fixture->path, fixture->claim);
+  g_assert_cmpstr (ours, ==, OURS);
+}
+
 /* Exports */
 
 static void
@@ -540,6 +579,8 @@ main (int argc, char *argv[])
               test_merge_refuses_foreign, fixture_tear_down);
   g_test_add ("/crb/app/share/history-and-authors", Fixture, NULL, fixture_set_up,
               test_history_and_authors, fixture_tear_down);
+  g_test_add ("/crb/app/share/save-copy-private", Fixture, NULL, fixture_set_up,
+              test_save_copy_private, fixture_tear_down);
   g_test_add ("/crb/app/share/export-formats", Fixture, NULL, fixture_set_up, test_export_formats,
               fixture_tear_down);
   g_test_add ("/crb/app/share/import-annotations", Fixture, NULL, fixture_set_up,
