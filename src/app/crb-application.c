@@ -234,6 +234,7 @@ crb_application_startup (GApplication *app)
     { "win.redo", { "<primary><shift>z", "<primary>y", NULL } },
     { "win.search", { "<primary>f", NULL } },
     { "win.toggle-inspector", { "F9", NULL } },
+    { "win.show-reuse-map", { "<primary><shift>m", NULL } },
     { "window.close", { "<primary>w", NULL } },
   };
 

@@ -151,7 +151,7 @@ substitution_row (const CrbSubstitution *substitution)
   GtkWidget       *count = gtk_label_new (NULL);
   g_autofree char *a = g_markup_escape_text (substitution->a, -1);
   g_autofree char *b = g_markup_escape_text (substitution->b, -1);
-  g_autofree char *title = g_strdup_printf ("<s>%s</s>  →  <u>%s</u>", a, b);
+  g_autofree char *title = g_strdup_printf ("<s>%s</s>  →  <b>%s</b>", a, b);
   g_autofree char *times = g_strdup_printf ("×%u", substitution->count);
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
@@ -467,12 +467,11 @@ crb_comparison_view_init (CrbComparisonView *self)
   self->substitution_rows = g_ptr_array_new ();
   /* Translators: the legend of the word marks: "struck through: only in A" … */
   legend = g_markup_printf_escaped (
-      "<span strikethrough=\"true\" bgcolor=\"#e01b24\" bgalpha=\"22%%\">%s</span>"
-      " %s     <span underline=\"single\" bgcolor=\"#2ec27e\" "
-      "bgalpha=\"26%%\">%s</span> %s     <span weight=\"bold\" "
-      "bgcolor=\"#e5a50a\" bgalpha=\"30%%\">%s</span> %s",
-      _ ("Struck through"), _ ("only in A"), _ ("Underlined"), _ ("only in B"), _ ("Bold"),
-      _ ("replaced"));
+      "<span strikethrough=\"true\" bgcolor=\"#e01b24\" bgalpha=\"22%%\">%s</span> %s     "
+      "<span underline=\"single\" bgcolor=\"#2ec27e\" bgalpha=\"26%%\">%s</span> %s     "
+      "<span underline=\"double\" bgcolor=\"#e5a50a\" bgalpha=\"30%%\">%s</span> %s",
+      _ ("Struck through"), _ ("only in A"), _ ("Underlined"), _ ("only in B"), _ ("Replaced"),
+      _ ("words: bold in A, double underline in B"));
   gtk_label_set_markup (self->legend_label, legend);
   g_signal_connect_swapped (self->passages_list, "row-activated", G_CALLBACK (passage_activated),
                             self);

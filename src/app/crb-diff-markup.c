@@ -17,8 +17,7 @@
 #define ADDED_SPAN "<span underline=\"single\" bgcolor=\"#2ec27e\" bgalpha=\"26%\">"
 #define REMOVED_REPLACED_SPAN                                                                      \
   "<span strikethrough=\"true\" weight=\"bold\" bgcolor=\"#e5a50a\" bgalpha=\"30%\">"
-#define ADDED_REPLACED_SPAN                                                                        \
-  "<span underline=\"single\" weight=\"bold\" bgcolor=\"#e5a50a\" bgalpha=\"30%\">"
+#define ADDED_REPLACED_SPAN "<span underline=\"double\" bgcolor=\"#e5a50a\" bgalpha=\"30%\">"
 
 /* Walks a text forwards by code points without rescanning from the start. */
 typedef struct

@@ -35,6 +35,22 @@ static const char * const documents[] = {
   "06-korvash24-saved-page.html",
 };
 
+/* From data/SAMPLES.md, in the order of documents[]. */
+static const struct
+{
+  const char *publisher;
+  const char *published;
+} provenance[] = {
+  { "Meridian Press Agency", "2026-04-18T11:52:00+03:00" },
+  { "The National Courier", "2026-04-18T14:20:00+03:00" },
+  { "Ilmet Valley Gazette", "2026-04-18T17:45:00+03:00" },
+  { "Вести Приильметья", "2026-04-18T13:10:00+03:00" },
+  { "Vesti Priilmetya", "2026-04-18T13:10:00+03:00" },
+  { "Watershed Monitor", "2026-04-20" },
+  { "Korvash 24", "2026-04-18T19:05:00+03:00" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (provenance) == G_N_ELEMENTS (documents));
+
 static const struct
 {
   const char *name;
@@ -192,6 +208,20 @@ annotate (CrbProject *project, GPtrArray *outcomes, GError **error)
                                                      crb_record_get_uuid (CRB_RECORD (director)),
                                                      "subject", error)))
         return FALSE;
+    }
+
+  /* Publishers and publication times as each page states them (the
+   * importer reads them from web pages only): they give the reuse map the
+   * order in which the copies came. */
+  for (guint i = 0; i < G_N_ELEMENTS (provenance); i++)
+    {
+      const char *uuid = ((CrbImportOutcome *) g_ptr_array_index (outcomes, i))->document_uuid;
+
+      if (uuid == NULL)
+        continue;
+      crb_project_set_field (project, "document", uuid, "publisher", provenance[i].publisher, NULL);
+      crb_project_set_field (project, "document", uuid, "published_at", provenance[i].published,
+                             NULL);
     }
 
   /* Grades as an analyst might give them after reading. */

@@ -31,6 +31,7 @@ struct _CrbSidebar
   GtkWidget           parent_instance;
 
   CrbProject         *project;
+  CrbReuseMap        *reuse_map; /* marks the sources that copy others */
   gulong              changed_id;
   GListStore         *documents;
   GListStore         *entities;
@@ -82,6 +83,7 @@ crb_sidebar_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRB_TYPE_SIDEBAR);
   g_clear_object (&self->project);
+  g_clear_object (&self->reuse_map);
   g_clear_object (&self->selection);
   g_clear_object (&self->entities);
   g_clear_object (&self->events);
@@ -280,6 +282,9 @@ setup_source (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
 static void
 bind_source (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
+  CrbSidebar *self = user_data;
+
+  crb_source_row_set_reuse_map (CRB_SOURCE_ROW (gtk_list_item_get_child (item)), self->reuse_map);
   crb_source_row_set_document (CRB_SOURCE_ROW (gtk_list_item_get_child (item)),
                                gtk_list_item_get_item (item));
 }
@@ -605,7 +610,7 @@ crb_sidebar_init (CrbSidebar *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
   g_signal_connect (sources_factory, "setup", G_CALLBACK (setup_source), NULL);
-  g_signal_connect (sources_factory, "bind", G_CALLBACK (bind_source), NULL);
+  g_signal_connect (sources_factory, "bind", G_CALLBACK (bind_source), self);
   gtk_list_view_set_factory (self->sources_view, sources_factory);
   gtk_list_view_set_model (self->sources_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->sources_view, FALSE);
@@ -669,6 +674,24 @@ crb_sidebar_set_project (CrbSidebar *self, CrbProject *project)
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
   reload (self, CRB_CHANGE_ALL);
   adw_view_stack_set_visible_child_name (self->view_stack, "sources");
+}
+
+void
+crb_sidebar_set_reuse_map (CrbSidebar *self, CrbReuseMap *map)
+{
+  g_return_if_fail (CRB_IS_SIDEBAR (self));
+
+  if (!g_set_object (&self->reuse_map, map))
+    return;
+  /* Rows take the map when they are bound; those on screen now, at once. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->sources_view)); item;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (CRB_IS_SOURCE_ROW (row))
+        crb_source_row_set_reuse_map (CRB_SOURCE_ROW (row), map);
+    }
 }
 
 void

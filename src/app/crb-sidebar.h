@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "crb-project.h"
+#include "crb-reuse-map.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ void        crb_sidebar_set_project      (CrbSidebar *self,
 /* Highlights the source shown in the reader (NULL for none). */
 void        crb_sidebar_select_document  (CrbSidebar *self,
                                           const char *document_uuid);
+/* Marks the sources that copy others, following the map (NULL for none). */
+void        crb_sidebar_set_reuse_map    (CrbSidebar  *self,
+                                          CrbReuseMap *map);
 GtkEditable *crb_sidebar_get_search_entry (CrbSidebar *self);
 /* The sources as shown (sorted and filtered): a GListModel of CrbDocument. */
 GListModel *crb_sidebar_get_sources      (CrbSidebar *self);

@@ -16,6 +16,7 @@ struct _CrbSourceRow
   GtkWidget    parent_instance;
 
   CrbDocument *document;
+  CrbReuseMap *reuse_map;
 
   GtkWidget   *box;
   GtkImage    *kind_icon;
@@ -23,15 +24,19 @@ struct _CrbSourceRow
   GtkLabel    *subtitle_label;
   GtkLabel    *grade_label;
   GtkLabel    *claims_label;
+  GtkImage    *copy_icon;
 };
 
 G_DEFINE_FINAL_TYPE (CrbSourceRow, crb_source_row, GTK_TYPE_WIDGET)
+
+static void update_copy_marker (CrbSourceRow *self);
 
 static void
 crb_source_row_dispose (GObject *object)
 {
   CrbSourceRow *self = CRB_SOURCE_ROW (object);
 
+  crb_source_row_set_reuse_map (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRB_TYPE_SOURCE_ROW);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (crb_source_row_parent_class)->dispose (object);
@@ -51,6 +56,7 @@ crb_source_row_class_init (CrbSourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, grade_label);
   gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, claims_label);
+  gtk_widget_class_bind_template_child (widget_class, CrbSourceRow, copy_icon);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sourcerow");
 }
@@ -88,7 +94,10 @@ crb_source_row_set_document (CrbSourceRow *self, CrbDocument *document)
   g_return_if_fail (CRB_IS_SOURCE_ROW (self));
 
   if (!g_set_object (&self->document, document) || document == NULL)
-    return;
+    {
+      update_copy_marker (self);
+      return;
+    }
 
   gtk_image_set_from_icon_name (self->kind_icon,
                                 crb_labels_document_icon (crb_document_get_kind (document)));
@@ -122,4 +131,71 @@ crb_source_row_set_document (CrbSourceRow *self, CrbDocument *document)
   accessible = g_strdup_printf ("%s, %s, %s", crb_document_get_title (document), subtitle, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  update_copy_marker (self);
+}
+
+/* The marker of a document that derives from another (the reuse map). */
+static void
+update_copy_marker (CrbSourceRow *self)
+{
+  const char *uuid = self->document ? crb_record_get_uuid (CRB_RECORD (self->document)) : NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GString) tooltip = g_string_new (NULL);
+
+  if (uuid && self->reuse_map && crb_reuse_map_is_derived (self->reuse_map, uuid))
+    sources = crb_reuse_map_dup_sources (self->reuse_map, uuid, NULL);
+  for (guint i = 0; sources && i < sources->len; i++)
+    {
+      g_autoptr (CrbReuseLink) link =
+          crb_reuse_map_find_link (self->reuse_map, uuid, g_ptr_array_index (sources, i));
+      const char *kind = link ? crb_reuse_link_get_kind (link) : "cites";
+      const char *title = link ? crb_reuse_link_get_to_title (link) : "";
+
+      if (g_str_equal (kind, "cites"))
+        continue;
+      if (tooltip->len)
+        g_string_append_c (tooltip, '\n');
+      /* Translators: the tooltip of a source that repeats another, with its title */
+      if (g_str_equal (kind, "translates"))
+        g_string_append_printf (tooltip, _("Translates “%s”"), title);
+      else if (g_str_equal (kind, "summarises"))
+        g_string_append_printf (tooltip, _("Summarises “%s”"), title);
+      else if (g_str_equal (kind, "updates"))
+        g_string_append_printf (tooltip, _("Updates “%s”"), title);
+      else
+        g_string_append_printf (tooltip, _("Copies “%s”"), title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_icon), tooltip->len > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_icon), tooltip->len ? tooltip->str : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip->str, -1);
+}
+
+void
+crb_source_row_set_reuse_map (CrbSourceRow *self, CrbReuseMap *map)
+{
+  g_return_if_fail (CRB_IS_SOURCE_ROW (self));
+
+  if (self->reuse_map == map)
+    return;
+  if (self->reuse_map)
+    g_signal_handlers_disconnect_by_data (self->reuse_map, self);
+  g_set_object (&self->reuse_map, map);
+  if (map)
+    g_signal_connect_swapped (map, "changed", G_CALLBACK (update_copy_marker), self);
+  update_copy_marker (self);
+}
+
+gboolean
+crb_source_row_is_marked_derived (CrbSourceRow *self)
+{
+  g_return_val_if_fail (CRB_IS_SOURCE_ROW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->copy_icon));
+}
+
+const char *
+crb_source_row_get_derived_tooltip (CrbSourceRow *self)
+{
+  g_return_val_if_fail (CRB_IS_SOURCE_ROW (self), NULL);
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (self->copy_icon));
 }

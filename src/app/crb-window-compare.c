@@ -139,9 +139,25 @@ open_passage_action (GSimpleAction *action, GVariant *parameter, gpointer user_d
   gtk_widget_grab_focus (GTK_WIDGET (crb_reader_get_text_view (self->reader)));
 }
 
+static void
+show_reuse_map_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrbWindow *self = user_data;
+
+  if (self->project)
+    show_page (self, GTK_WIDGET (self->reuse_map_page));
+}
+
 gboolean
 _crb_window_compare_title (CrbWindow *self, const char *page)
 {
+  if (g_strcmp0 (page, "reuse-map") == 0)
+    {
+      adw_window_title_set_title (self->content_title, _ ("Reuse Map"));
+      adw_window_title_set_subtitle (self->content_title,
+                                     crb_reuse_map_page_get_summary (self->reuse_map_page));
+      return TRUE;
+    }
   if (g_strcmp0 (page, "comparison") == 0)
     {
       adw_window_title_set_title (self->content_title, _ ("Comparison"));
@@ -155,6 +171,8 @@ _crb_window_compare_title (CrbWindow *self, const char *page)
 void
 _crb_window_compare_set_project (CrbWindow *self, CrbProject *project)
 {
+  crb_sidebar_set_reuse_map (self->sidebar, NULL);
+  crb_reuse_map_page_set_map (self->reuse_map_page, NULL);
   if (self->reuse_map)
     {
       crb_reuse_map_stop (self->reuse_map);
@@ -164,6 +182,8 @@ _crb_window_compare_set_project (CrbWindow *self, CrbProject *project)
   if (project == NULL)
     return;
   self->reuse_map = crb_reuse_map_new (project);
+  crb_sidebar_set_reuse_map (self->sidebar, self->reuse_map);
+  crb_reuse_map_page_set_map (self->reuse_map_page, self->reuse_map);
   crb_reuse_map_start (self->reuse_map);
 }
 
@@ -171,6 +191,7 @@ static const GActionEntry compare_actions[] = {
   { "compare-documents", compare_documents_action, "(ss)" },
   { "compare-with", compare_with_action, "s" },
   { "open-passage", open_passage_action, "(suu)" },
+  { "show-reuse-map", show_reuse_map_action },
 };
 
 void
@@ -185,5 +206,10 @@ _crb_window_compare_init (CrbWindow *self)
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->comparison_view), "comparison");
   gtk_stack_page_set_title (page, _ ("Comparison"));
   g_signal_connect_swapped (self->comparison_view, "notify::summary",
+                            G_CALLBACK (_crb_window_update_content_title), self);
+  self->reuse_map_page = CRB_REUSE_MAP_PAGE (crb_reuse_map_page_new ());
+  page = gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reuse_map_page), "reuse-map");
+  gtk_stack_page_set_title (page, _ ("Reuse Map"));
+  g_signal_connect_swapped (self->reuse_map_page, "notify::summary",
                             G_CALLBACK (_crb_window_update_content_title), self);
 }

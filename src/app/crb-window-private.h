@@ -9,6 +9,7 @@
 #include "crb-comparison-view.h"
 #include "crb-import-banner.h"
 #include "crb-reader.h"
+#include "crb-reuse-map-page.h"
 #include "crb-reuse-map.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
@@ -52,6 +53,7 @@ struct _CrbWindow
   /* Comparing accounts (crb-window-compare.c) */
   CrbReuseMap          *reuse_map;
   CrbComparisonView    *comparison_view;
+  CrbReuseMapPage      *reuse_map_page;
 };
 
 void _crb_window_actions_init     (CrbWindow  *self);

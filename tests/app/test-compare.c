@@ -8,12 +8,14 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "crb-app-test.h"
 #include "crb-comparison-view.h"
 #include "crb-document.h"
 #include "crb-edit.h"
+#include "crb-source-row.h"
 #include "crb-test-project.h"
 #include "crb-window-private.h"
 
@@ -209,6 +211,133 @@ test_compare_with (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (crb_comparison_view_get_comparison (view)->document_b, ==, fixture->wire);
 }
 
+static gboolean
+map_ready (gpointer data)
+{
+  CrbReuseMap *map = data;
+
+  return !crb_reuse_map_get_busy (map) && g_list_model_get_n_items (G_LIST_MODEL (map)) > 0;
+}
+
+/* The Sources row that shows a document, if it is on screen. */
+static CrbSourceRow *
+source_row (Fixture *fixture, const char *uuid)
+{
+  GtkWidget *view = crb_sidebar_get_sources_view (fixture->window->sidebar);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (view); item;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget   *row = gtk_widget_get_first_child (item);
+      CrbDocument *document;
+
+      if (CRB_IS_SOURCE_ROW (row) &&
+          (document = crb_source_row_get_document (CRB_SOURCE_ROW (row))) &&
+          g_str_equal (crb_record_get_uuid (CRB_RECORD (document)), uuid))
+        return CRB_SOURCE_ROW (row);
+    }
+  return NULL;
+}
+
+static gboolean
+copy_marked (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return crb_source_row_is_marked_derived (source_row (fixture, fixture->copy));
+}
+
+/* The analyst's decisions on the pair, as the project file holds them. */
+static char *
+stored_status (Fixture *fixture)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char         *status = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT status FROM relation WHERE deleted = 0 AND "
+                                       "from_document_uuid = ?1 AND to_document_uuid = ?2",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, fixture->copy, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fixture->wire, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return status;
+}
+
+static void
+test_reuse_map (Fixture *fixture, gconstpointer data)
+{
+  CrbReuseMap     *map = fixture->window->reuse_map;
+  CrbReuseMapPage *page = fixture->window->reuse_map_page;
+  g_autoptr (CrbReuseLink) link = NULL;
+  g_autofree char *status = NULL;
+  CrbSourceRow    *wire_row;
+
+  /* Analysed in the background since the project opened. */
+  g_assert_nonnull (map);
+  g_assert_true (crb_app_test_wait (map_ready, map));
+  link = crb_reuse_map_find_link (map, fixture->wire, fixture->copy);
+  g_assert_nonnull (link);
+  g_assert_cmpstr (crb_reuse_link_get_from_uuid (link), ==, fixture->copy);
+  g_assert_true (crb_reuse_link_get_direction_known (link));
+  g_assert_cmpstr (crb_reuse_link_get_kind (link), ==, "copies");
+  g_assert_null (crb_reuse_map_find_link (map, fixture->wire, fixture->other));
+
+  activate (fixture, "show-reuse-map", NULL);
+  crb_app_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==,
+                   "reuse-map");
+  g_assert_cmpuint (crb_reuse_graph_get_n_nodes (crb_reuse_map_page_get_graph (page)), ==, 2);
+  g_assert_cmpuint (crb_reuse_graph_get_n_edges (crb_reuse_map_page_get_graph (page)), ==, 1);
+  g_assert_nonnull (FIND_LABEL (page, "“Courier copy” copies “Meridian wire”"));
+  g_assert_nonnull (FIND_LABEL (page, "Suggested"));
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->content_title), ==, "Reuse Map");
+
+  /* The copy is marked in the Sources list, the original is not. */
+  g_assert_true (crb_app_test_wait (copy_marked, fixture));
+  g_assert_cmpstr (crb_source_row_get_derived_tooltip (source_row (fixture, fixture->copy)), ==,
+                   "Copies “Meridian wire”");
+  wire_row = source_row (fixture, fixture->wire);
+  g_assert_nonnull (wire_row);
+  g_assert_false (crb_source_row_is_marked_derived (wire_row));
+
+  /* Rejecting it in the list writes the decision into the project file… */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reuse.reject", "(ss)", fixture->copy,
+                              fixture->wire);
+  status = stored_status (fixture);
+  g_assert_cmpstr (status, ==, "rejected");
+  crb_app_test_flush ();
+  g_assert_nonnull (FIND_LABEL (page, "Rejected"));
+  g_assert_false (crb_source_row_is_marked_derived (source_row (fixture, fixture->copy)));
+  g_assert_cmpuint (crb_reuse_graph_get_n_edges (crb_reuse_map_page_get_graph (page)), ==, 0);
+
+  /* …and Undo takes it back. */
+  activate (fixture, "undo", NULL);
+  g_clear_pointer (&status, g_free);
+  status = stored_status (fixture);
+  g_assert_null (status);
+  g_assert_true (crb_app_test_wait (copy_marked, fixture));
+
+  /* Confirming keeps the direction, and the link leads to the comparison. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reuse.confirm", "(ss)", fixture->copy,
+                              fixture->wire);
+  g_clear_pointer (&status, g_free);
+  status = stored_status (fixture);
+  g_assert_cmpstr (status, ==, "confirmed");
+  gtk_widget_activate_action (GTK_WIDGET (page), "reuse.compare", "(ss)", fixture->copy,
+                              fixture->wire);
+  g_assert_true (crb_app_test_wait (comparison_done, fixture->window->comparison_view));
+  g_assert_cmpstr (
+      crb_comparison_view_get_comparison (fixture->window->comparison_view)->document_a, ==,
+      fixture->wire);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -223,6 +352,7 @@ main (int argc, char *argv[])
   g_test_add ("/crb/app/compare/" path, Fixture, NULL, fixture_set_up, test, fixture_tear_down)
   ADD ("comparison-view", test_comparison_view);
   ADD ("compare-with", test_compare_with);
+  ADD ("reuse-map", test_reuse_map);
 #undef ADD
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "crb-app-test.h"
 #include "crb-claim-entity.h"
 #include "crb-claim.h"
+#include "crb-comparison-view.h"
 #include "crb-edit.h"
 #include "crb-entity.h"
 #include "crb-event-claim.h"
@@ -553,6 +554,88 @@ test_export (void)
   crb_app_test_destroy (GTK_WIDGET (window), window);
 }
 
+/* The sample project as the welcome page builds it, in a fresh folder. */
+static char *
+build_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crb-sample-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Sample.corroborate", NULL);
+  char            *built = NULL;
+
+  crb_sample_build_async (path, NULL, sample_built, &built);
+  g_assert_true (crb_app_test_wait (is_set, &built));
+  return built;
+}
+
+/* A sample document by the start of its title. */
+static char *
+sample_document (CrbWindow *window, const char *title)
+{
+  g_autoptr (GPtrArray) documents = crb_project_list_documents (crb_window_get_project (window),
+                                                                NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    if (g_str_has_prefix (crb_document_get_title (g_ptr_array_index (documents, i)), title))
+      return g_strdup (crb_record_get_uuid (g_ptr_array_index (documents, i)));
+  g_assert_not_reached ();
+}
+
+static gboolean
+comparison_done (gpointer data)
+{
+  return !crb_comparison_view_is_busy (data) && crb_comparison_view_get_comparison (data);
+}
+
+/* The National Courier against the Meridian wire it copies (SAMPLES.md):
+ * Brezhki → Nizhny Tal, Pyotr Sokol → Pavel Sokolov, 2,300 → 3,200. */
+static void
+test_comparison (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autofree char *path = build_sample ();
+  CrbWindow *window = open_window (app, path);
+  g_autofree char *wire = sample_document (window, "Dam collapse floods");
+  g_autofree char *courier = sample_document (window, "Killer flood in Korvash");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-documents",
+                                  g_variant_new ("(ss)", wire, courier));
+  g_assert_true (crb_app_test_wait (comparison_done, window->comparison_view));
+  g_assert_cmpuint (crb_comparison_view_get_comparison (window->comparison_view)->substitutions->len,
+                    >=, 3);
+  save_png (GTK_WIDGET (window), "comparison.png");
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
+static gboolean
+map_ready (gpointer data)
+{
+  CrbReuseMap *map = data;
+
+  return !crb_reuse_map_get_busy (map) && g_list_model_get_n_items (G_LIST_MODEL (map)) > 0;
+}
+
+/* Which sample sources copy which: the Courier copies the wire, the
+ * Watershed Monitor quotes the Gazette and the Courier. */
+static void
+test_reuse_map (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autofree char *path = build_sample ();
+  CrbWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_window (app, path);
+  g_assert_true (crb_app_test_wait (map_ready, window->reuse_map));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-reuse-map", NULL);
+  save_png (GTK_WIDGET (window), dark ? "reuse-map-dark.png" : "reuse-map.png");
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -575,5 +658,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/app/screenshots/sample", test_sample);
   g_test_add_func ("/crb/app/screenshots/merge", test_merge);
   g_test_add_func ("/crb/app/screenshots/export", test_export);
+  g_test_add_func ("/crb/app/screenshots/comparison", test_comparison);
+  g_test_add_data_func ("/crb/app/screenshots/reuse-map", GINT_TO_POINTER (FALSE), test_reuse_map);
+  g_test_add_data_func ("/crb/app/screenshots/reuse-map-dark", GINT_TO_POINTER (TRUE),
+                        test_reuse_map);
   return g_test_run ();
 }
