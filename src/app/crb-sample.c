@@ -21,7 +21,9 @@
 #include "crb-entity.h"
 #include "crb-event-claim.h"
 #include "crb-event.h"
+#include "crb-facet.h"
 #include "crb-import.h"
+#include "crb-mention-detect.h"
 #include "crb-sample.h"
 #include "crb-tag.h"
 
@@ -71,6 +73,35 @@ enum
   INFRASTRUCTURE,
 };
 
+/* The questions the accounts answer: the accounts grid's columns. */
+static const char * const facets[] = {
+  N_("dead"),
+  N_("missing"),
+  N_("evacuated"),
+  N_("time of the breach"),
+};
+
+enum
+{
+  NOT_ON_EVENT = -1,
+  DEAD,
+  MISSING,
+  EVACUATED,
+  BREACH_TIME,
+};
+
+/* Besides the director and the company, named in the claims below. */
+static const struct
+{
+  const char *kind;
+  const char *name;
+  const char *description;
+} more_entities[] = {
+  { "person", "Yevgeny Kholodov", N_("Head of the regional emergencies directorate") },
+  { "person", "Grigory Lantsov", N_("Chief engineer of Ilmet Hydro") },
+  { "place", "Brezhki", N_("Village 9 km below the dam, the worst hit") },
+};
+
 typedef struct
 {
   guint       document;    /* index in documents[] */
@@ -78,45 +109,57 @@ typedef struct
   const char *kind;
   int         tag;
   guint       credibility; /* 0: ungraded */
-  gboolean    on_event;
+  int         facet;       /* the question it answers, or NOT_ON_EVENT */
   gboolean    director;    /* names the dam company's director */
   const char *note;
 } SampleClaim;
 
 static const SampleClaim claims[] = {
-  { 0, "At least 14 people were killed and 31 injured", "claim", CASUALTIES, 2, TRUE, FALSE,
+  { 0, "At least 14 people were killed and 31 injured", "claim", CASUALTIES, 2, DEAD, FALSE,
     N_("The official toll at 11:52. The Gazette counts about 20 dead from the hospital; "
        "Korvash 24 reports 16 by the evening.") },
-  { 0, "at about 04:40 local time", "claim", TIMELINE, 3, TRUE, FALSE,
+  { 0, "at about 04:40 local time", "claim", TIMELINE, 3, BREACH_TIME, FALSE,
     N_("The directorate's time of the breach. An eyewitness in the Gazette says 03:52, "
        "Vesti Priilmetya about 4:30.") },
-  { 0, "about 2,300 residents had been evacuated", "claim", NO_TAG, 2, TRUE, FALSE,
+  { 0, "about 2,300 residents had been evacuated", "claim", NO_TAG, 2, EVACUATED, FALSE,
     N_("Matches Vesti (2300). The Courier's copy of this wire says 3,200.") },
-  { 0, "Its director, Pyotr Sokol, declined to comment", "claim", ATTRIBUTION, 0, FALSE, TRUE,
+  { 0, "Its director, Pyotr Sokol, declined to comment", "claim", ATTRIBUTION, 0, NOT_ON_EVENT, TRUE,
     N_("The Courier calls him Pavel Sokolov; the machine translation of Vesti, Peter Falcon.") },
   { 0, "recorded seepage at the foot of the spillway section", "highlight", INFRASTRUCTURE, 0,
-    FALSE, FALSE, N_("Known leak since 2019: check whether the repairs were done.") },
-  { 1, "about 3,200 residents had been evacuated", "question", NO_TAG, 5, FALSE, FALSE,
+    NOT_ON_EVENT, FALSE, N_("Known leak since 2019: check whether the repairs were done.") },
+  { 1, "about 3,200 residents had been evacuated", "question", NO_TAG, 5, EVACUATED, FALSE,
     N_("Word for word the Meridian wire, but 2,300 became 3,200. No independent source gives "
        "3,200.") },
   { 1, "The village of Nizhny Tal, 9 kilometres downstream, was the worst hit.", "question",
-    NO_TAG, 5, FALSE, FALSE,
+    NO_TAG, 5, NOT_ON_EVENT, FALSE,
     N_("The wire says Brezhki. The Gazette reports that Nizhny Tal was barely touched.") },
-  { 1, "Its director, Pavel Sokolov", "claim", ATTRIBUTION, 0, FALSE, TRUE,
+  { 1, "Its director, Pavel Sokolov", "claim", ATTRIBUTION, 0, NOT_ON_EVENT, TRUE,
     N_("Another name for the director than in every other source.") },
   { 2, "About 20 people died when the Upper Ilmet dam burst during the night", "claim",
-    CASUALTIES, 3, TRUE, FALSE,
+    CASUALTIES, 3, DEAD, FALSE,
     N_("Hospital staff and volunteers, 19 bodies at the mortuary: independent of the "
        "directorate, and higher than its toll.") },
-  { 2, "It was 03:52.", "claim", TIMELINE, 3, TRUE, FALSE,
+  { 2, "It was 03:52.", "claim", TIMELINE, 3, BREACH_TIME, FALSE,
     N_("An eyewitness at the station; 48 minutes before the official time.") },
-  { 4, "Peter Falcon", "highlight", ATTRIBUTION, 0, FALSE, TRUE,
+  { 4, "Peter Falcon", "highlight", ATTRIBUTION, 0, NOT_ON_EVENT, TRUE,
     N_("Machine translation of Пётр Сокол: сокол means falcon.") },
-  { 4, "about 4:30 on local time", "claim", TIMELINE, 3, TRUE, FALSE, NULL },
-  { 5, "we no longer use the 3,200 figure", "claim", ATTRIBUTION, 0, FALSE, FALSE,
+  { 4, "about 4:30 on local time", "claim", TIMELINE, 3, BREACH_TIME, FALSE, NULL },
+  { 5, "we no longer use the 3,200 figure", "claim", ATTRIBUTION, 0, NOT_ON_EVENT, FALSE,
     N_("The monitor found the Courier's copy and corrected itself.") },
-  { 6, "has risen to 16", "claim", CASUALTIES, 2, TRUE, FALSE,
+  { 6, "has risen to 16", "claim", CASUALTIES, 2, DEAD, FALSE,
     N_("Evening update from the governor: 16 dead, seven missing.") },
+  { 0, "Six people were still missing", "claim", CASUALTIES, 2, MISSING, FALSE, NULL },
+  { 1, "At least 14 people were killed and 31 injured", "claim", CASUALTIES, 0, DEAD, FALSE,
+    NULL },
+  { 1, "Six people were still missing", "claim", CASUALTIES, 0, MISSING, FALSE, NULL },
+  { 1, "at about 04:40 local time", "claim", TIMELINE, 0, BREACH_TIME, FALSE, NULL },
+  { 2, "More than 2,000 people have spent the day", "claim", NO_TAG, 3, EVACUATED, FALSE, NULL },
+  { 4, "perished not less than 14 persons", "claim", CASUALTIES, 3, DEAD, FALSE, NULL },
+  { 4, "still nine are listed as missing", "claim", CASUALTIES, 3, MISSING, FALSE,
+    N_("Nine missing: more than the wire's six. Check the Russian original.") },
+  { 6, "Seven people are still missing", "claim", CASUALTIES, 2, MISSING, FALSE, NULL },
+  { 6, "2,450 people are now in temporary accommodation", "claim", NO_TAG, 2, EVACUATED, FALSE,
+    NULL },
 };
 
 char *
@@ -143,6 +186,7 @@ annotate (CrbProject *project, GPtrArray *outcomes, GError **error)
   g_autoptr (CrbEvent) event = NULL;
   g_autoptr (CrbEntity) director = NULL;
   g_autoptr (CrbEntity) company = NULL;
+  g_autoptr (GPtrArray) facet_uuids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
     {
@@ -162,6 +206,24 @@ annotate (CrbProject *project, GPtrArray *outcomes, GError **error)
       || !(company = crb_project_add_entity (project, "organisation", "Ilmet Hydro",
                                              _("State company operating the dam"), NULL, error)))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (facets); i++)
+    {
+      g_autoptr (CrbFacet) facet = crb_project_add_facet (
+          project, crb_record_get_uuid (CRB_RECORD (event)), _(facets[i]), error);
+
+      if (facet == NULL)
+        return FALSE;
+      g_ptr_array_add (facet_uuids, g_strdup (crb_record_get_uuid (CRB_RECORD (facet))));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (more_entities); i++)
+    {
+      g_autoptr (CrbEntity) entity = crb_project_add_entity (
+          project, more_entities[i].kind, more_entities[i].name,
+          _(more_entities[i].description), NULL, error);
+
+      if (entity == NULL)
+        return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
     {
@@ -198,10 +260,11 @@ annotate (CrbProject *project, GPtrArray *outcomes, GError **error)
           if (!crb_project_set_field (project, "claim", uuid, "credibility", grade, error))
             return FALSE;
         }
-      if (spec->on_event
+      if (spec->facet != NOT_ON_EVENT
           && !(account = crb_project_link_claim_event (project, uuid,
                                                        crb_record_get_uuid (CRB_RECORD (event)),
-                                                       NULL, "supports", error)))
+                                                       g_ptr_array_index (facet_uuids, spec->facet),
+                                                       "supports", error)))
         return FALSE;
       if (spec->director
           && !(link = crb_project_link_claim_entity (project, uuid,
@@ -223,6 +286,11 @@ annotate (CrbProject *project, GPtrArray *outcomes, GError **error)
       crb_project_set_field (project, "document", uuid, "published_at", provenance[i].published,
                              NULL);
     }
+
+  /* Where the sources name the entities: suggestions for the analyst to
+   * confirm or reject on each entity's page. */
+  if (!crb_project_detect_mentions (project, NULL, NULL, NULL, error))
+    return FALSE;
 
   /* Grades as an analyst might give them after reading. */
   if (((CrbImportOutcome *) g_ptr_array_index (outcomes, 0))->document_uuid)

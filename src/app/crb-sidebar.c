@@ -67,6 +67,8 @@ G_DEFINE_FINAL_TYPE (CrbSidebar, crb_sidebar, GTK_TYPE_WIDGET)
 enum
 {
   DOCUMENT_ACTIVATED,
+  ENTITY_ACTIVATED,
+  EVENT_ACTIVATED,
   SEARCH_CHANGED,
   N_SIGNALS
 };
@@ -420,21 +422,24 @@ source_activated (CrbSidebar *self, guint position)
   g_clear_object (&document);
 }
 
-/* Entities and events are found through the search, which lists every
- * passage and note that names them. */
+/* Entities and events have pages of their own; tags are found through
+ * the search, which lists every passage and note that carries them. */
 static void
 record_activated (GtkListView *view, guint position, CrbSidebar *self)
 {
   g_autoptr (GObject) record = g_list_model_get_item (
       G_LIST_MODEL (gtk_list_view_get_model (view)), position);
-  const char *name = CRB_IS_ENTITY (record)  ? crb_entity_get_name (CRB_ENTITY (record))
-                     : CRB_IS_EVENT (record) ? crb_event_get_title (CRB_EVENT (record))
-                     : CRB_IS_TAG (record)   ? crb_tag_get_name (CRB_TAG (record))
-                                             : NULL;
-  g_autofree char *query = name ? g_strdup_printf ("\"%s\"", name) : NULL;
+  g_autofree char *query = NULL;
 
-  if (query)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  if (CRB_IS_ENTITY (record))
+    g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, crb_record_get_uuid (CRB_RECORD (record)));
+  else if (CRB_IS_EVENT (record))
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, crb_record_get_uuid (CRB_RECORD (record)));
+  else if (CRB_IS_TAG (record))
+    {
+      query = g_strdup_printf ("\"%s\"", crb_tag_get_name (CRB_TAG (record)));
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+    }
 }
 
 static void
@@ -541,6 +546,20 @@ crb_sidebar_class_init (CrbSidebarClass *klass)
   signals[DOCUMENT_ACTIVATED] = g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * CrbSidebar::entity-activated:
+   * @uuid: the entity to show
+   */
+  signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_STRING);
+  /**
+   * CrbSidebar::event-activated:
+   * @uuid: the event whose accounts to show
+   */
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_STRING);
   /**
    * CrbSidebar::search-changed:
    * @query: what the search field holds now ("" when cleared)

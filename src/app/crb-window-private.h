@@ -4,9 +4,11 @@
  */
 #pragma once
 
+#include "crb-accounts-page.h"
 #include "crb-claim-inspector.h"
 #include "crb-conflict-banner.h"
 #include "crb-comparison-view.h"
+#include "crb-entity-page.h"
 #include "crb-import-banner.h"
 #include "crb-reader.h"
 #include "crb-reuse-map-page.h"
@@ -47,6 +49,8 @@ struct _CrbWindow
   GtkStack             *content_stack;
   CrbReader            *reader;
   CrbSearchView        *search_view;
+  CrbEntityPage        *entity_page;
+  CrbAccountsPage      *accounts_page;
   CrbClaimInspector    *inspector;
   GtkWidget            *inspector_button;
 
@@ -82,5 +86,17 @@ void _crb_window_compare_set_project  (CrbWindow  *self,
 /* Sets the content title for one of the comparing pages; FALSE for others. */
 gboolean _crb_window_compare_title    (CrbWindow  *self,
                                        const char *page);
+/* The entity page and the accounts grid (crb-window-pages.c). */
+void     _crb_window_pages_init        (CrbWindow   *self);
+void     _crb_window_pages_set_project (CrbWindow   *self,
+                                        CrbProject  *project);
+void     _crb_window_show_entity       (CrbWindow   *self,
+                                        const char  *uuid);
+void     _crb_window_show_event        (CrbWindow   *self,
+                                        const char  *uuid);
+gboolean _crb_window_pages_title       (CrbWindow   *self,
+                                        const char  *page,
+                                        const char **title,
+                                        const char **subtitle);
 
 G_END_DECLS

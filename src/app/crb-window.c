@@ -66,8 +66,14 @@ update_content_title (CrbWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->content_stack);
   CrbDocument *document = crb_reader_get_document (self->reader);
+  const char *title, *subtitle;
 
-  if (g_strcmp0 (page, "reader") == 0 && document)
+  if (_crb_window_pages_title (self, page, &title, &subtitle))
+    {
+      adw_window_title_set_title (self->content_title, title);
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+    }
+  else if (g_strcmp0 (page, "reader") == 0 && document)
     {
       adw_window_title_set_title (self->content_title, crb_document_get_title (document));
       adw_window_title_set_subtitle (self->content_title,
@@ -207,6 +213,8 @@ crb_window_class_init (CrbWindowClass *klass)
   g_type_ensure (CRB_TYPE_IMPORT_BANNER);
   g_type_ensure (CRB_TYPE_STORAGE_BANNER);
   g_type_ensure (CRB_TYPE_CONFLICT_BANNER);
+  g_type_ensure (CRB_TYPE_ENTITY_PAGE);
+  g_type_ensure (CRB_TYPE_ACCOUNTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/corroborate/Corroborate/crb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, toast_overlay);
@@ -224,6 +232,8 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, search_view);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, entity_page);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, inspector_button);
 }
@@ -253,10 +263,18 @@ crb_window_init (CrbWindow *self)
   g_signal_connect_swapped (self->search_view, "notify::summary", G_CALLBACK (update_content_title),
                             self);
 
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name",
+                            G_CALLBACK (update_content_title), self);
+  g_signal_connect_swapped (self->entity_page, "notify::title", G_CALLBACK (update_content_title),
+                            self);
+  g_signal_connect_swapped (self->accounts_page, "notify::title",
+                            G_CALLBACK (update_content_title), self);
+
   _crb_window_actions_init (self);
   _crb_window_import_init (self);
   _crb_window_share_init (self);
   _crb_window_compare_init (self);
+  _crb_window_pages_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -334,6 +352,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_claim_inspector_set_project (self->inspector, NULL);
       crb_reader_set_project (self->reader, NULL);
       crb_search_view_set_project (self->search_view, NULL);
+      _crb_window_pages_set_project (self, NULL);
       crb_sidebar_set_project (self->sidebar, NULL);
       _crb_window_compare_set_project (self, NULL);
       crb_storage_banner_set_project (self->storage_banner, NULL, NULL);
@@ -366,6 +385,7 @@ _crb_window_set_opened_project (CrbWindow *self, CrbProject *project,
       crb_sidebar_set_project (self->sidebar, project);
       crb_reader_set_project (self->reader, project);
       crb_search_view_set_project (self->search_view, project);
+      _crb_window_pages_set_project (self, project);
       crb_claim_inspector_set_project (self->inspector, project);
       crb_storage_banner_set_project (self->storage_banner, project, working_copy);
       crb_conflict_banner_set_project (self->conflict_banner, project);

@@ -12,11 +12,13 @@
 
 #include <glib/gstdio.h>
 
+#include "crb-accounts-page.h"
 #include "crb-app-test.h"
 #include "crb-claim-entity.h"
 #include "crb-claim.h"
 #include "crb-comparison-view.h"
 #include "crb-edit.h"
+#include "crb-entity-page.h"
 #include "crb-entity.h"
 #include "crb-event-claim.h"
 #include "crb-event.h"
@@ -636,6 +638,70 @@ test_reuse_map (gconstpointer data)
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static gboolean
+entity_page_loaded (gpointer data)
+{
+  return !crb_entity_page_is_loading (data);
+}
+
+static gboolean
+accounts_page_loaded (gpointer data)
+{
+  return !crb_accounts_page_is_loading (data) && crb_accounts_page_get_grid (data) != NULL;
+}
+
+/* The sample project's entity page and accounts grid, as Open Sample
+ * Project shows them. */
+static void
+test_sample_pages (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autofree char *dir = g_dir_make_tmp ("crb-sample-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Sample.corroborate", NULL);
+  g_autofree char *built = NULL;
+  g_autoptr (CrbEvent) event = NULL;
+  g_autoptr (CrbEntity) entity = NULL;
+  CrbWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  crb_sample_build_async (path, NULL, sample_built, &built);
+  g_assert_true (crb_app_test_wait (is_set, &built));
+  window = open_window (app, built);
+
+  event = crb_project_find_event (crb_window_get_project (window), "Upper Ilmet dam collapse",
+                                  NULL);
+  g_assert_nonnull (event);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-event",
+                                  g_variant_new_string (crb_record_get_uuid (CRB_RECORD (event))));
+  g_assert_true (crb_app_test_wait (accounts_page_loaded, window->accounts_page));
+  g_assert_cmpuint (crb_accounts_page_get_grid (window->accounts_page)->sources->len, >=, 5);
+  save_png (GTK_WIDGET (window), dark ? "accounts-grid-dark.png" : "accounts-grid.png");
+
+  if (!dark)
+    {
+      entity = crb_project_find_entity (crb_window_get_project (window), "Yevgeny Kholodov", NULL);
+      g_assert_nonnull (entity);
+      g_action_group_activate_action (
+          G_ACTION_GROUP (window), "show-entity",
+          g_variant_new_string (crb_record_get_uuid (CRB_RECORD (entity))));
+      g_assert_true (crb_app_test_wait (entity_page_loaded, window->entity_page));
+      save_png (GTK_WIDGET (window), "entity-page.png");
+      g_clear_object (&entity);
+      entity = crb_project_find_entity (crb_window_get_project (window), "Pyotr Sokol", NULL);
+      g_action_group_activate_action (
+          G_ACTION_GROUP (window), "show-entity",
+          g_variant_new_string (crb_record_get_uuid (CRB_RECORD (entity))));
+      g_assert_true (crb_app_test_wait (entity_page_loaded, window->entity_page));
+      save_png (GTK_WIDGET (window), "entity-page-director.png");
+    }
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -646,6 +712,9 @@ main (int argc, char *argv[])
     }
   /* Pages are shot at rest, not halfway through a transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Held as GApplication holds it: project changes made in worker threads
+   * are delivered here. */
+  g_main_context_acquire (NULL);
   output_dir = g_strdup (SCREENSHOT_DIR);
   g_mkdir_with_parents (output_dir, 0755);
 
@@ -662,5 +731,9 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/crb/app/screenshots/reuse-map", GINT_TO_POINTER (FALSE), test_reuse_map);
   g_test_add_data_func ("/crb/app/screenshots/reuse-map-dark", GINT_TO_POINTER (TRUE),
                         test_reuse_map);
+  g_test_add_data_func ("/crb/app/screenshots/sample-pages", GINT_TO_POINTER (FALSE),
+                        test_sample_pages);
+  g_test_add_data_func ("/crb/app/screenshots/sample-pages-dark", GINT_TO_POINTER (TRUE),
+                        test_sample_pages);
   return g_test_run ();
 }

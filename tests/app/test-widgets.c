@@ -8,12 +8,16 @@
  */
 #include "config.h"
 
+#include "crb-accounts-page.h"
 #include "crb-app-test.h"
 #include "crb-chooser-popover.h"
 #include "crb-claim-inspector.h"
 #include "crb-conflict-banner.h"
 #include "crb-export-dialog.h"
 #include "crb-comparison-view.h"
+#include "crb-entity-dialog.h"
+#include "crb-entity-page.h"
+#include "crb-entity-suggestions.h"
 #include "crb-highlighter.h"
 #include "crb-import-banner.h"
 #include "crb-merge-dialog.h"
@@ -184,6 +188,39 @@ test_highlighter (void)
   g_assert_finalize_object (highlighter);
 }
 
+static void
+test_entity_dialog (void)
+{
+  g_autofree char *path = crb_app_test_make_project (0, NULL);
+  g_autoptr (CrbProject) project = crb_project_open (path, NULL);
+  GtkWidget *dialog = crb_entity_dialog_new (project, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  crb_app_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  crb_app_test_destroy (dialog, dialog);
+}
+
+static gboolean
+suggestions_loaded (gpointer data)
+{
+  return !crb_entity_suggestions_is_loading (data);
+}
+
+static void
+test_entity_suggestions (void)
+{
+  g_autofree char *path = crb_app_test_make_project (2, NULL);
+  g_autoptr (CrbProject) project = crb_project_open (path, NULL);
+  GtkWidget *window = crb_entity_suggestions_new (project);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (crb_app_test_wait (suggestions_loaded, window));
+  crb_app_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (window));
+  crb_app_test_destroy (window, window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,5 +252,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/app/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/crb/app/widgets/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/crb/app/widgets/highlighter", test_highlighter);
+  g_test_add_data_func ("/crb/app/widgets/entity-page", crb_entity_page_get_type, test_widget);
+  g_test_add_data_func ("/crb/app/widgets/accounts-page", crb_accounts_page_get_type, test_widget);
+  g_test_add_func ("/crb/app/widgets/entity-dialog", test_entity_dialog);
+  g_test_add_func ("/crb/app/widgets/entity-suggestions", test_entity_suggestions);
   return g_test_run ();
 }
