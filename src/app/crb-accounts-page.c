@@ -319,12 +319,12 @@ account_widget (CrbAccountsPage *self, CrbAccountsSource *source, CrbAccount *ac
                           "disagrees"));
   if (account->copied_from)
     {
-      g_autofree char *text =
-          g_strdup_printf (_ ("Copied from “%s”"), source_title (self->grid, account->copied_from));
+      /* The row names the original; the cell only says it is a copy. */
+      g_autofree char *description = g_strdup_printf (
+          _ ("Repeats “%s”: counted once"), source_title (self->grid, account->copied_from));
 
       gtk_box_append (GTK_BOX (box),
-                      flag ("edit-copy-symbolic", text,
-                            _ ("Repeats another source's text: counted once"), "copied"));
+                      flag ("edit-copy-symbolic", _ ("Copy"), description, "copied"));
     }
   gtk_label_set_lines (GTK_LABEL (quote), 3);
   gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);

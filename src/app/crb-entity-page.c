@@ -337,8 +337,13 @@ render_sources (CrbEntityPage *self, GPtrArray *sources, GHashTable *contexts)
       n_claims = g_strdup_printf (ngettext ("%u claim", "%u claims", source->claims->len),
                                   source->claims->len);
       n_mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", mentions), mentions);
-      /* Translators: "2 claims, 3 mentions" in one source on an entity's page */
-      description = g_strdup_printf (_ ("%s, %s"), n_claims, n_mentions);
+      if (source->claims->len == 0)
+        description = g_steal_pointer (&n_mentions);
+      else if (mentions == 0)
+        description = g_steal_pointer (&n_claims);
+      else
+        /* Translators: "2 claims, 3 mentions" in one source on an entity's page */
+        description = g_strdup_printf (_ ("%s, %s"), n_claims, n_mentions);
       if (date)
         {
           char *dated = g_strdup_printf ("%s · %s", date, description);

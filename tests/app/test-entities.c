@@ -500,7 +500,7 @@ test_accounts_grid (Fixture *fixture, gconstpointer data)
   g_autoptr (GFile) file = NULL;
   g_autofree char *dir = g_dir_make_tmp ("crb-briefing-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "briefing.md", NULL);
-  g_autofree char *copied = g_strdup_printf ("Copied from “%s”", crb_document_get_title (wire));
+  g_autofree char *copies = g_strdup_printf ("Copies “%s”", crb_document_get_title (wire));
   g_autofree char *markdown = NULL;
   g_autofree char *facet_name = NULL;
   g_autoptr (CrbFacet) missing = NULL;
@@ -530,7 +530,9 @@ test_accounts_grid (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_labels (page->grid_view, "3 sources, 2 independent"), ==, 1);
   g_assert_cmpuint (count_labels (page->grid_view, "Sources disagree"), ==, 1);
   g_assert_cmpuint (count_labels (page->grid_view, "Disagrees"), >=, 2);
-  g_assert_cmpuint (count_labels (page->grid_view, copied), ==, 1);
+  /* The Courier's row names what it copies; its cell is marked a copy. */
+  g_assert_cmpuint (count_labels (page->grid_view, copies), ==, 1);
+  g_assert_cmpuint (count_labels (page->grid_view, "Copy"), ==, 1);
   g_assert_cmpuint (count_labels (page->grid_view, "≈ 04:40"), ==, 2);
   g_assert_cmpuint (count_labels (page->grid_view, "03:52"), ==, 1);
   images = find_all (page->grid_view, GTK_TYPE_IMAGE);
@@ -564,6 +566,16 @@ test_accounts_grid (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_true (crb_app_test_wait (accounts_page_loaded, page));
   g_assert_cmpuint (count_labels (page->grid_view, "Sources disagree"), ==, 1);
+
+  /* Removing the question leaves its row deleted in the file, and the grid. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.remove-facet", "s",
+                              crb_record_get_uuid (CRB_RECORD (missing)));
+  g_assert_true (crb_app_test_wait (accounts_page_loaded, page));
+  g_clear_pointer (&facet_name, g_free);
+  facet_name = file_value (fixture->path, "SELECT deleted FROM facet WHERE uuid = ?1",
+                           crb_record_get_uuid (CRB_RECORD (missing)));
+  g_assert_cmpstr (facet_name, ==, "1");
+  g_assert_cmpuint (crb_accounts_page_get_grid (page)->facets->len, ==, 1);
 
   /* An account opens the reader at its claim. */
   gtk_widget_activate_action (GTK_WIDGET (page), "accounts.open-claim", "(ss)",
