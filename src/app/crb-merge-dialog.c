@@ -27,7 +27,8 @@ struct _CrbMergeDialog
   AdwWindow parent_instance;
 
   CrbProject     *project;
-  GCancellable   *cancellable;
+  gboolean        merging;
+  gboolean        cancelled;
   gulong          changed_id;
   char           *other_name;
   CrbMergeSummary summary;
@@ -59,11 +60,9 @@ crb_merge_dialog_dispose (GObject *object)
 {
   CrbMergeDialog *self = CRB_MERGE_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
   if (self->project && self->changed_id)
     g_clear_signal_handler (&self->changed_id, self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRB_TYPE_MERGE_DIALOG);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
   g_clear_pointer (&self->other_name, g_free);
   G_OBJECT_CLASS (crb_merge_dialog_parent_class)->dispose (object);
@@ -244,16 +243,41 @@ fill_summary (CrbMergeDialog *self)
     }
 }
 
+/* The core's merge runs to its end once started: cancelling takes the
+ * finished merge back with its own undo step (the dialog is modal, so no
+ * other step can come between). */
+static void
+take_back (CrbMergeDialog *self)
+{
+  g_autofree char *label = crb_project_dup_undo_label (self->project);
+  g_autoptr (GError) error = NULL;
+
+  if (label == NULL || !g_str_has_prefix (label, "Merge “"))
+    return;
+  if (!crb_project_undo (self->project, NULL, &error))
+    g_warning ("Could not take back a cancelled merge: %s", error->message);
+}
+
 static void
 merged (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (CrbMergeDialog) self = user_data;
   g_autoptr (GError) error = NULL;
+  gboolean ok = crb_project_merge_finish (CRB_PROJECT (source), result, &self->summary, &error);
 
-  if (!crb_project_merge_finish (CRB_PROJECT (source), result, &self->summary, &error))
+  self->merging = FALSE;
+  /* Destroyed meanwhile (its project's window closed). */
+  if (self->project == NULL)
+    return;
+  if (self->cancelled)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+      if (ok)
+        take_back (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (!ok)
+    {
       adw_status_page_set_description (self->error_page, error->message);
       show_page (self, "error");
       return;
@@ -280,8 +304,8 @@ crb_merge_dialog_merge (CrbMergeDialog *self, const char *other_path)
                                  self->other_name);
   adw_status_page_set_description (self->progress_page, description);
   show_page (self, "progress");
-  crb_project_merge_async (self->project, other_path, self->cancellable, merged,
-                           g_object_ref (self));
+  self->merging = TRUE;
+  crb_project_merge_async (self->project, other_path, NULL, merged, g_object_ref (self));
 }
 
 static void
@@ -289,8 +313,31 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CrbMergeDialog *self = CRB_MERGE_DIALOG (widget);
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!self->merging)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  self->cancelled = TRUE;
+  adw_status_page_set_title (self->progress_page, _ ("Cancelling…"));
+  adw_status_page_set_description (self->progress_page,
+                                   _ ("The merge is taken back as soon as it has finished."));
+  gtk_widget_action_set_enabled (widget, "merge.cancel", FALSE);
+}
+
+static gboolean
+crb_merge_dialog_close_request (GtkWindow *window)
+{
+  CrbMergeDialog *self = CRB_MERGE_DIALOG (window);
+
+  /* Closing while merging is cancelling; the window goes when it is done. */
+  if (self->merging)
+    {
+      if (!self->cancelled)
+        cancel_action (GTK_WIDGET (self), "merge.cancel", NULL);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (crb_merge_dialog_parent_class)->close_request (window);
 }
 
 /* Review */
@@ -526,6 +573,7 @@ crb_merge_dialog_class_init (CrbMergeDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crb_merge_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = crb_merge_dialog_close_request;
 
   /* The merge is complete (and undoable in the project's window). */
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -553,7 +601,6 @@ static void
 crb_merge_dialog_init (CrbMergeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
 }
 
 CrbMergeDialog *

@@ -323,6 +323,46 @@ test_merge_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (claims->len, ==, 1);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_merge_cancel (Fixture *fixture, gconstpointer data)
+{
+  CrbMergeDialog *dialog;
+  gpointer        watched;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autofree char *note = NULL;
+
+  type_note (fixture, OURS);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "merge-file",
+                                  g_variant_new_string (fixture->colleague_path));
+  dialog = find_toplevel (CRB_TYPE_MERGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (crb_merge_dialog_get_page (dialog), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.cancel", NULL));
+  /* The dialog stays until the merge has been taken back, then goes. */
+  watched = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &watched);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (crb_app_test_wait (is_null, &watched));
+
+  claims = crb_project_list_claims (project_of (fixture), NULL, NULL);
+  g_assert_cmpuint (claims->len, ==, 1);
+  conflicts = crb_project_list_merge_conflicts (project_of (fixture), FALSE, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  crb_app_test_flush ();
+  g_assert_cmpuint (crb_conflict_banner_get_n_conflicts (fixture->window->conflict_banner), ==, 0);
+  crb_app_test_destroy (GTK_WIDGET (fixture->window), fixture->window);
+  fixture->window = NULL;
+  note = claim_note (fixture->path, fixture->claim);
+  g_assert_cmpstr (note, ==, OURS);
+}
+
 static void
 test_merge_refuses_foreign (Fixture *fixture, gconstpointer data)
 {
@@ -574,6 +614,8 @@ main (int argc, char *argv[])
   g_test_add ("/crb/app/share/merge-review", Fixture, NULL, fixture_set_up, test_merge_review,
               fixture_tear_down);
   g_test_add ("/crb/app/share/merge-undo", Fixture, NULL, fixture_set_up, test_merge_undo,
+              fixture_tear_down);
+  g_test_add ("/crb/app/share/merge-cancel", Fixture, NULL, fixture_set_up, test_merge_cancel,
               fixture_tear_down);
   g_test_add ("/crb/app/share/merge-refuses-foreign", Fixture, NULL, fixture_set_up,
               test_merge_refuses_foreign, fixture_tear_down);
