@@ -443,6 +443,14 @@ claim_by_quote (CrbProject *project, const char *document, const char *quote)
   g_assert_not_reached ();
 }
 
+/* A dialog presented on a loaded machine is sized a few frames later. */
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0
+         && gtk_widget_get_height (data) > 0;
+}
+
 static gboolean
 merged (gpointer data)
 {
@@ -514,6 +522,7 @@ test_merge (void)
   g_assert_nonnull (dialog);
   g_assert_true (crb_app_test_wait (merged, dialog));
   g_assert_cmpstr (crb_merge_dialog_get_page (dialog), ==, "summary");
+  g_assert_true (crb_app_test_wait (has_size, dialog));
   save_png (GTK_WIDGET (dialog), "merge-summary.png");
   crb_merge_dialog_review (dialog);
   g_assert_cmpuint (crb_merge_dialog_get_n_conflicts (dialog), ==, 2);
@@ -550,7 +559,7 @@ test_export (void)
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   crb_export_dialog_set_format (dialog, "html");
   gtk_window_present (GTK_WINDOW (dialog));
-  crb_app_test_flush ();
+  g_assert_true (crb_app_test_wait (has_size, dialog));
   save_png (GTK_WIDGET (dialog), "export.png");
   crb_app_test_destroy (GTK_WIDGET (dialog), dialog);
   crb_app_test_destroy (GTK_WIDGET (window), window);
