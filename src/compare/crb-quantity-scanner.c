@@ -251,6 +251,17 @@ parse_number_words (const CrbScanner *scanner,
     }
   if (end == 0)
     return 0;
+  /* "two dozen": a count of dozens. */
+  if (total > 0 && total < 100)
+    {
+      gsize q = crb_scanner_skip_space (scanner, end);
+
+      if ((next = crb_scanner_match (scanner, q, "dozen")) > 0)
+        {
+          total *= 12;
+          end = next;
+        }
+    }
   *value = total;
   return end;
 }

@@ -42,6 +42,11 @@ static const Unit units[] = {
   { "residents", "people", 1 }, { "inhabitants", "people", 1 }, { "civilians", "people", 1 },
   { "citizens", "people", 1 }, { "человек", "people", 1 }, { "людей", "people", 1 },
   { "жителей", "people", 1 }, { "граждан", "people", 1 },
+  /* Counts of casualties are counts of people: "14 dead", "31 injured". */
+  { "dead", "people", 1 }, { "killed", "people", 1 }, { "injured", "people", 1 },
+  { "wounded", "people", 1 }, { "casualties", "people", 1 }, { "victims", "people", 1 },
+  { "погибших", "people", 1 }, { "погибли", "people", 1 }, { "погибло", "people", 1 },
+  { "раненых", "people", 1 }, { "пострадавших", "people", 1 }, { "пропавших", "people", 1 },
   { "military personnel", "troops", 1 }, { "troops", "troops", 1 }, { "soldiers", "troops", 1 },
   { "servicemen", "troops", 1 }, { "военнослужащих", "troops", 1 }, { "военных", "troops", 1 },
   { "солдат", "troops", 1 },
