@@ -229,6 +229,16 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+find_similar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbClaimInspector *self = CRB_CLAIM_INSPECTOR (widget);
+
+  if (self->claim)
+    gtk_widget_activate_action (widget, "win.find-similar", "s",
+                                crb_record_get_uuid (CRB_RECORD (self->claim)));
+}
+
+static void
 crb_claim_inspector_class_init (CrbClaimInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -269,6 +279,8 @@ crb_claim_inspector_class_init (CrbClaimInspectorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "inspector");
 
   gtk_widget_class_install_action (widget_class, "inspector.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "inspector.find-similar", NULL,
+                                   find_similar_action);
   _crb_claim_inspector_links_class_init (widget_class);
 }
 
@@ -299,6 +311,7 @@ crb_claim_inspector_init (CrbClaimInspector *self)
                             self);
   _crb_claim_inspector_links_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.find-similar", FALSE);
 }
 
 GtkWidget *
@@ -373,6 +386,7 @@ load_claim (CrbClaimInspector *self)
   const char *kind;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", claim != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.find-similar", claim != NULL);
   gtk_stack_set_visible_child_name (self->stack, claim ? "claim" : "empty");
   load_note (self);
   if (claim == NULL)

@@ -255,6 +255,16 @@ deselect_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     _crb_reader_set_selected (self, NULL);
 }
 
+static void
+find_similar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CrbReader *self = CRB_READER (widget);
+
+  if (self->selected_claim)
+    gtk_widget_activate_action (widget, "win.find-similar", "s",
+                                crb_record_get_uuid (CRB_RECORD (self->selected_claim)));
+}
+
 void
 _crb_reader_update_actions (CrbReader *self)
 {
@@ -267,6 +277,7 @@ _crb_reader_update_actions (CrbReader *self)
   gtk_widget_action_set_enabled (widget, "reader.link-entity", selection);
   gtk_widget_action_set_enabled (widget, "reader.add-to-event", selection);
   gtk_widget_action_set_enabled (widget, "reader.grade", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "reader.find-similar", self->selected_claim != NULL);
   gtk_widget_action_set_enabled (widget, "reader.details", self->document != NULL);
 }
 
@@ -282,6 +293,7 @@ _crb_reader_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.grade", "s", grade_action);
   gtk_widget_class_install_action (widget_class, "reader.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "reader.deselect", NULL, deselect_action);
+  gtk_widget_class_install_action (widget_class, "reader.find-similar", NULL, find_similar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "reader.claim",
                                        NULL);
@@ -294,6 +306,8 @@ _crb_reader_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.add-to-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reader.deselect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.find-similar", NULL);
 }
 
 void

@@ -140,6 +140,17 @@ open_passage_action (GSimpleAction *action, GVariant *parameter, gpointer user_d
 }
 
 static void
+find_similar_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CrbWindow *self = user_data;
+
+  if (self->project == NULL)
+    return;
+  crb_similar_view_find (self->similar_view, g_variant_get_string (parameter, NULL));
+  show_page (self, GTK_WIDGET (self->similar_view));
+}
+
+static void
 show_reuse_map_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CrbWindow *self = user_data;
@@ -151,6 +162,13 @@ show_reuse_map_action (GSimpleAction *action, GVariant *parameter, gpointer user
 gboolean
 _crb_window_compare_title (CrbWindow *self, const char *page)
 {
+  if (g_strcmp0 (page, "similar") == 0)
+    {
+      adw_window_title_set_title (self->content_title, _ ("Other Sources"));
+      adw_window_title_set_subtitle (self->content_title,
+                                     crb_similar_view_get_summary (self->similar_view));
+      return TRUE;
+    }
   if (g_strcmp0 (page, "reuse-map") == 0)
     {
       adw_window_title_set_title (self->content_title, _ ("Reuse Map"));
@@ -179,6 +197,7 @@ _crb_window_compare_set_project (CrbWindow *self, CrbProject *project)
       g_clear_object (&self->reuse_map);
     }
   crb_comparison_view_set_project (self->comparison_view, project);
+  crb_similar_view_set_project (self->similar_view, project);
   if (project == NULL)
     return;
   self->reuse_map = crb_reuse_map_new (project);
@@ -192,6 +211,7 @@ static const GActionEntry compare_actions[] = {
   { "compare-with", compare_with_action, "s" },
   { "open-passage", open_passage_action, "(suu)" },
   { "show-reuse-map", show_reuse_map_action },
+  { "find-similar", find_similar_action, "s" },
 };
 
 void
@@ -206,6 +226,11 @@ _crb_window_compare_init (CrbWindow *self)
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->comparison_view), "comparison");
   gtk_stack_page_set_title (page, _ ("Comparison"));
   g_signal_connect_swapped (self->comparison_view, "notify::summary",
+                            G_CALLBACK (_crb_window_update_content_title), self);
+  self->similar_view = CRB_SIMILAR_VIEW (crb_similar_view_new ());
+  page = gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->similar_view), "similar");
+  gtk_stack_page_set_title (page, _ ("Other Sources"));
+  g_signal_connect_swapped (self->similar_view, "notify::summary",
                             G_CALLBACK (_crb_window_update_content_title), self);
   self->reuse_map_page = CRB_REUSE_MAP_PAGE (crb_reuse_map_page_new ());
   page = gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reuse_map_page), "reuse-map");

@@ -14,6 +14,7 @@
 #include "crb-reuse-map-page.h"
 #include "crb-reuse-map.h"
 #include "crb-search-view.h"
+#include "crb-similar-view.h"
 #include "crb-sidebar.h"
 #include "crb-storage-banner.h"
 #include "crb-welcome-page.h"
@@ -58,6 +59,7 @@ struct _CrbWindow
   CrbReuseMap          *reuse_map;
   CrbComparisonView    *comparison_view;
   CrbReuseMapPage      *reuse_map_page;
+  CrbSimilarView       *similar_view;
 };
 
 void _crb_window_actions_init     (CrbWindow  *self);

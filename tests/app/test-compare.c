@@ -14,7 +14,10 @@
 #include "crb-app-test.h"
 #include "crb-comparison-view.h"
 #include "crb-document.h"
+#include "crb-claim.h"
 #include "crb-edit.h"
+#include "crb-event.h"
+#include "crb-similar.h"
 #include "crb-source-row.h"
 #include "crb-test-project.h"
 #include "crb-window-private.h"
@@ -338,6 +341,105 @@ test_reuse_map (Fixture *fixture, gconstpointer data)
       fixture->wire);
 }
 
+static gboolean
+similar_done (gpointer data)
+{
+  return !crb_similar_view_is_busy (data) && crb_similar_view_get_matches (data);
+}
+
+static guint
+event_claim_count (Fixture *fixture, const char *event_uuid)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint         count = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*) FROM event_claim WHERE deleted = 0 AND "
+                                       "event_uuid = ?1",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, event_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* A claim of the wire found in the copy, from the reader's shortcut and
+ * the inspector's button; the passage opens; all linked to one event. */
+static void
+test_find_similar (Fixture *fixture, gconstpointer data)
+{
+  CrbProject     *project = crb_window_get_project (fixture->window);
+  CrbSimilarView *view = fixture->window->similar_view;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbClaim) claim = crb_project_add_claim_by_quote (
+      project, fixture->wire, "The village of Brezhki, 9 kilometres downstream, was the worst hit.",
+      1, "claim", NULL, &error);
+  g_autoptr (CrbEvent) event = NULL;
+  const CrbSimilarMatch *match = NULL;
+  GPtrArray             *matches;
+  GtkListBoxRow         *row;
+  guint                  start, end, n_matches;
+
+  g_assert_no_error (error);
+  g_assert_true (crb_window_show_document (fixture->window, fixture->wire));
+  crb_reader_select_claim (fixture->window->reader, crb_record_get_uuid (CRB_RECORD (claim)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->reader),
+                                             "reader.find-similar", NULL));
+  g_assert_true (crb_similar_view_is_busy (view));
+  g_assert_true (crb_app_test_wait (similar_done, view));
+  crb_app_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==,
+                   "similar");
+  matches = crb_similar_view_get_matches (view);
+  for (guint i = 0; i < matches->len; i++)
+    if (g_str_equal (((CrbSimilarMatch *) g_ptr_array_index (matches, i))->document_uuid,
+                     fixture->copy))
+      match = g_ptr_array_index (matches, i);
+  g_assert_nonnull (match);
+  g_assert_cmpint (match->kind, ==, CRB_SIMILAR_EDITED);
+  g_assert_nonnull (strstr (match->exact, "Nizhny Tal"));
+  g_assert_nonnull (FIND_LABEL (view, "Edited copy"));
+  g_assert_nonnull (FIND_LABEL (view, "Courier copy"));
+  g_assert_nonnull (FIND_LABEL (view, "Nizhny Tal, 9 kilometres downstream"));
+  n_matches = matches->len;
+
+  /* The inspector's button finds the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->inspector),
+                                             "inspector.find-similar", NULL));
+  g_assert_true (crb_app_test_wait (similar_done, view));
+  g_assert_cmpuint (crb_similar_view_get_matches (view)->len, ==, n_matches);
+
+  /* All of them to one event, in one step. */
+  event = crb_project_add_event (project, "Dam collapse", "2026-04-18", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (view), "similar.add-to-event", "s",
+                              crb_record_get_uuid (CRB_RECORD (event)));
+  g_assert_cmpuint (event_claim_count (fixture, crb_record_get_uuid (CRB_RECORD (event))), ==,
+                    1 + crb_similar_view_get_matches (view)->len);
+  activate (fixture, "undo", NULL);
+  g_assert_cmpuint (event_claim_count (fixture, crb_record_get_uuid (CRB_RECORD (event))), ==, 0);
+
+  /* The first match opens its source at the passage. */
+  match = g_ptr_array_index (crb_similar_view_get_matches (view), 0);
+  row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (GTK_WIDGET (FIND_LABEL (view, "Edited copy")),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_index (row) == 0);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "reader");
+  g_assert_cmpstr (
+      crb_record_get_uuid (CRB_RECORD (crb_reader_get_document (fixture->window->reader))), ==,
+      match->document_uuid);
+  g_assert_true (crb_reader_get_selection (fixture->window->reader, &start, &end));
+  g_assert_cmpuint (start, ==, match->start);
+  g_assert_cmpuint (end, ==, match->end);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -353,6 +455,7 @@ main (int argc, char *argv[])
   ADD ("comparison-view", test_comparison_view);
   ADD ("compare-with", test_compare_with);
   ADD ("reuse-map", test_reuse_map);
+  ADD ("find-similar", test_find_similar);
 #undef ADD
   return g_test_run ();
 }

@@ -27,6 +27,7 @@
 #include "crb-reader.h"
 #include "crb-sample.h"
 #include "crb-search-view.h"
+#include "crb-similar-view.h"
 #include "crb-sidebar.h"
 #include "crb-source-details-window.h"
 #include "crb-tag-manager.h"
@@ -711,6 +712,39 @@ test_sample_pages (gconstpointer data)
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static gboolean
+similar_done (gpointer data)
+{
+  return !crb_similar_view_is_busy (data) && crb_similar_view_get_matches (data);
+}
+
+/* The wire's evacuation figure across sources: the Courier's copy with
+ * 3,200 instead of 2,300, and the other accounts' own figures. */
+static void
+test_similar (void)
+{
+  g_autoptr (CrbApplication) app = crb_app_test_new_app ();
+  g_autofree char *path = build_sample ();
+  CrbWindow *window = open_window (app, path);
+  g_autofree char *wire = sample_document (window, "Dam collapse floods");
+  g_autoptr (GPtrArray) claims = crb_project_list_claims (crb_window_get_project (window), wire,
+                                                          NULL);
+  const char *evacuated = NULL;
+
+  for (guint i = 0; i < claims->len; i++)
+    if (g_str_equal (crb_claim_get_exact (g_ptr_array_index (claims, i)),
+                     "about 2,300 residents had been evacuated"))
+      evacuated = crb_record_get_uuid (g_ptr_array_index (claims, i));
+  g_assert_nonnull (evacuated);
+  crb_window_show_document (window, wire);
+  crb_reader_select_claim (window->reader, evacuated);
+  gtk_widget_activate_action (GTK_WIDGET (window->reader), "reader.find-similar", NULL);
+  g_assert_true (crb_app_test_wait (similar_done, window->similar_view));
+  g_assert_cmpuint (crb_similar_view_get_matches (window->similar_view)->len, >, 0);
+  save_png (GTK_WIDGET (window), "similar.png");
+  crb_app_test_destroy (GTK_WIDGET (window), window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -744,5 +778,6 @@ main (int argc, char *argv[])
                         test_sample_pages);
   g_test_add_data_func ("/crb/app/screenshots/sample-pages-dark", GINT_TO_POINTER (TRUE),
                         test_sample_pages);
+  g_test_add_func ("/crb/app/screenshots/similar", test_similar);
   return g_test_run ();
 }

@@ -18,6 +18,9 @@
 #include "crb-entity-dialog.h"
 #include "crb-entity-page.h"
 #include "crb-entity-suggestions.h"
+#include "crb-reuse-graph.h"
+#include "crb-reuse-map-page.h"
+#include "crb-similar-view.h"
 #include "crb-highlighter.h"
 #include "crb-import-banner.h"
 #include "crb-merge-dialog.h"
@@ -242,6 +245,10 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/crb/app/widgets/import-banner", crb_import_banner_get_type, test_widget);
   g_test_add_data_func ("/crb/app/widgets/comparison-view", crb_comparison_view_get_type,
                         test_widget);
+  g_test_add_data_func ("/crb/app/widgets/reuse-graph", crb_reuse_graph_get_type, test_widget);
+  g_test_add_data_func ("/crb/app/widgets/reuse-map-page", crb_reuse_map_page_get_type,
+                        test_widget);
+  g_test_add_data_func ("/crb/app/widgets/similar-view", crb_similar_view_get_type, test_widget);
   g_test_add_func ("/crb/app/widgets/chooser-popover", test_chooser_popover);
   g_test_add_func ("/crb/app/widgets/window", test_window);
   g_test_add_func ("/crb/app/widgets/tag-manager", test_tag_manager);
