@@ -401,7 +401,10 @@ render (CrbAccountsPage *self)
   gtk_label_set_label (self->description_label, grid->description ? grid->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), grid->description != NULL);
 
-  attach_cell (self, caption (_ ("Source"), TRUE), 0, 0, "header");
+  /* A box keeps the word at the top of the header row. */
+  child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (child), caption (_ ("Source"), TRUE));
+  attach_cell (self, child, 0, 0, "header");
   for (guint f = 0; f < grid->facets->len; f++)
     attach_cell (self, facet_header (self, g_ptr_array_index (grid->facets, f)), (int) f + 1, 0,
                  "header");
@@ -594,6 +597,8 @@ static void
 crb_accounts_page_init (CrbAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The cells' backgrounds stay inside the card's rounded corners. */
+  gtk_widget_set_overflow (GTK_WIDGET (self->grid_view), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_swapped (self->facet_entry, "activate", G_CALLBACK (facet_entry_activated),
                             self);
   gtk_stack_set_visible_child_name (self->stack, "missing");
