@@ -83,6 +83,10 @@ annotate_now (gpointer data)
   gtk_text_buffer_place_cursor (buffer, &cursor);
   gtk_popover_popdown (self->selection_popover);
 
+  /* The analyst's new claim shows, whoever's claims were shown. */
+  if (*self->author_filter
+      && g_strcmp0 (self->author_filter, crb_record_get_author (CRB_RECORD (claim))) != 0)
+    crb_reader_set_author_filter (self, "");
   uuid = crb_record_get_uuid (CRB_RECORD (claim));
   crb_reader_select_claim (self, uuid);
   if (annotation->after == AFTER_CHOOSE_EVENT)

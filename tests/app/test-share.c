@@ -424,6 +424,25 @@ test_history_and_authors (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-author", "s", ""));
   g_assert_nonnull (crb_highlighter_lookup (reader->highlighter, fixture->claim));
 
+  /* A claim the analyst makes while only the colleague's are shown
+   * brings every analyst's back, so that the new one is seen. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-author", "s", "Colleague"));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (crb_reader_get_text_view (reader));
+    GtkTextIter    start, match_start, match_end;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    g_assert_true (
+        gtk_text_iter_forward_search (&start, "31 injured", 0, &match_start, &match_end, NULL));
+    gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.highlight", NULL));
+  }
+  g_assert_cmpstr (crb_reader_get_author_filter (reader), ==, "");
+  g_assert_nonnull (crb_reader_get_selected_claim (reader));
+  g_assert_cmpstr (crb_record_get_author (CRB_RECORD (crb_reader_get_selected_claim (reader))), ==,
+                   "Test Analyst");
+
   /* A note made private in the inspector is private in the file. */
   crb_reader_select_claim (reader, fixture->claim);
   gtk_switch_set_active (fixture->window->inspector->private_switch, TRUE);
