@@ -598,7 +598,7 @@ pressed (GtkGestureClick *gesture, int n_press, double x, double y, CrbReuseGrap
       CrbReuseLink *link = g_array_index (self->edges, Edge, edge).link;
 
       crb_reuse_graph_set_selected (self, link);
-      g_signal_emit (self, signals[LINK_ACTIVATED], 0, link);
+      g_signal_emit (self, signals[LINK_ACTIVATED], 0, link, n_press == 2);
     }
 }
 
@@ -636,10 +636,11 @@ crb_reuse_graph_class_init (CrbReuseGraphClass *klass)
   /**
    * CrbReuseGraph::link-activated:
    * @link: the relation clicked
+   * @compare: TRUE for a double click, which asks for the side-by-side view
    */
   signals[LINK_ACTIVATED] =
       g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 1, CRB_TYPE_REUSE_LINK);
+                    NULL, G_TYPE_NONE, 2, CRB_TYPE_REUSE_LINK, G_TYPE_BOOLEAN);
   /**
    * CrbReuseGraph::document-activated:
    * @uuid: the document double-clicked

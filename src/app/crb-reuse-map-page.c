@@ -182,6 +182,7 @@ update (CrbReuseMapPage *self)
   guint            n = self->map ? g_list_model_get_n_items (G_LIST_MODEL (self->map)) : 0;
   gboolean         busy = self->map && crb_reuse_map_get_busy (self->map);
   guint            n_documents = crb_reuse_graph_get_n_nodes (self->graph);
+  guint            n_drawn = 0;
   g_autofree char *relations = NULL;
   g_autofree char *summary = NULL;
 
@@ -197,8 +198,26 @@ update (CrbReuseMapPage *self)
   /* Translators: "3 relations among 4 sources" */
   summary = g_strdup_printf (ngettext ("%s among %u source", "%s among %u sources", n_documents),
                              relations, n_documents);
-  gtk_label_set_label (self->summary_label, summary);
   set_summary (self, summary);
+  /* The graph keeps to the strongest relations; the list has them all. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrbReuseLink) link = g_list_model_get_item (G_LIST_MODEL (self->map), i);
+
+      n_drawn += !g_str_equal (crb_reuse_link_get_status (link), "rejected");
+    }
+  if (n_drawn > crb_reuse_graph_get_n_edges (self->graph))
+    {
+      g_autofree char *shown =
+          g_strdup_printf (ngettext ("%s (the graph shows the strongest %u)",
+                                     "%s (the graph shows the strongest %u)",
+                                     crb_reuse_graph_get_n_edges (self->graph)),
+                           summary, crb_reuse_graph_get_n_edges (self->graph));
+
+      gtk_label_set_label (self->summary_label, shown);
+    }
+  else
+    gtk_label_set_label (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, "map");
 }
 
@@ -261,8 +280,15 @@ compare_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* A click on an edge opens its row in the list. */
 static void
-graph_link_activated (CrbReuseMapPage *self, CrbReuseLink *link)
+graph_link_activated (CrbReuseMapPage *self, CrbReuseLink *link, gboolean compare)
 {
+  if (compare)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "reuse.compare", "(ss)",
+                                  crb_reuse_link_get_from_uuid (link),
+                                  crb_reuse_link_get_to_uuid (link));
+      return;
+    }
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->relations_list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
@@ -348,11 +374,12 @@ static void
 crb_reuse_map_page_init (CrbReuseMapPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_label_set_label (self->legend_label,
-                       _ ("Arrows point from the original to the source that takes its text; "
-                          "solid lines are copies, dashed lines quotations, grey lines pairs whose "
-                          "order is unknown. Figures: share of the original repeated. Double-click "
-                          "a source to read it; click a line for its evidence."));
+  gtk_label_set_label (
+      self->legend_label,
+      _ ("Arrows point from the original to the source that takes its text; "
+         "solid lines are copies, dashed lines quotations, grey lines pairs whose "
+         "order is unknown. Figures: share of the original repeated. Double-click "
+         "a source to read it; click a line for its evidence, double-click it to compare."));
   g_signal_connect_swapped (self->graph, "link-activated", G_CALLBACK (graph_link_activated), self);
   g_signal_connect_swapped (self->graph, "document-activated",
                             G_CALLBACK (graph_document_activated), self);
