@@ -190,6 +190,14 @@ show_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  /* Each window closes as its close button would, saving what it holds: a
+   * note typed a moment ago would otherwise be lost with the process. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }
 

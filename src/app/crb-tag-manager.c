@@ -233,6 +233,8 @@ tag_row (CrbTagManager *self, CrbTag *tag, guint index)
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (more, "flat");
   gtk_widget_set_tooltip_text (more, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Actions"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), more);
   return row;
 }

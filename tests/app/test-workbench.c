@@ -235,6 +235,43 @@ test_annotate_undo_redo (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
+is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Ctrl+Q while typing a note: the note is in the file, as when the window
+ * is closed. */
+static void
+test_quit_saves_note (Fixture *fixture, gconstpointer data)
+{
+  GtkTextBuffer *note = crb_claim_inspector_get_note_buffer (fixture->window->inspector);
+  g_autofree char *claim_uuid = NULL;
+  g_autoptr (CrbProject) reopened = NULL;
+  g_autoptr (CrbClaim) claim = NULL;
+  g_autoptr (GError) error = NULL;
+
+  pick_source (fixture, g_ptr_array_index (fixture->documents, 0));
+  select_text (fixture, QUOTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->reader), "reader.claim",
+                                             NULL));
+  claim_uuid = g_strdup (crb_record_get_uuid (CRB_RECORD (inspected (fixture))));
+  gtk_text_buffer_set_text (note, NOTE, -1);
+  g_assert_true (crb_claim_inspector_has_pending_note (fixture->window->inspector));
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  g_assert_true (crb_app_test_wait (is_cleared, &fixture->window));
+
+  reopened = crb_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  claim = crb_project_find_claim (reopened, claim_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crb_claim_get_note (claim), ==, NOTE);
+  crb_project_close (reopened);
+}
+
+static gboolean
 search_done (gpointer data)
 {
   return !crb_search_view_is_searching (data);
@@ -297,6 +334,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/crb/app/workbench/annotate-undo-redo", Fixture, NULL, fixture_set_up,
               test_annotate_undo_redo, fixture_tear_down);
+  g_test_add ("/crb/app/workbench/quit-saves-note", Fixture, NULL, fixture_set_up,
+              test_quit_saves_note, fixture_tear_down);
   g_test_add ("/crb/app/workbench/search-opens-hit", Fixture, NULL, fixture_set_up,
               test_search_opens_hit, fixture_tear_down);
   g_test_add ("/crb/app/workbench/grade-source", Fixture, NULL, fixture_set_up, test_grade_source,
