@@ -172,6 +172,16 @@ def type_text(node, text, description, timeout=TIMEOUT):
         raise Failure("%s; it holds %s" % (failure, holds))
 
 
+def where(node):
+    """The names of a node's named ancestors, to tell where it is."""
+    names = []
+    while node is not None and len(names) < 3:
+        if node.name and not UNNAMED.match(node.name):
+            names.append("%s “%s”" % (node.roleName, node.name))
+        node = node.parent
+    return " in ".join(names) or "the window"
+
+
 def unnamed_controls(root):
     found = []
 
@@ -181,8 +191,7 @@ def unnamed_controls(root):
         try:
             role = node.roleName
             if role in CONTROLS and UNNAMED.match(node.name or ""):
-                found.append("%s “%s” in %s" % (role, node.name, node.parent.name or
-                                                 node.parent.roleName))
+                found.append("%s “%s” in %s" % (role, node.name, where(node.parent)))
             children = list(node.children)
         except (GLib.Error, LookupError):
             return
