@@ -331,13 +331,15 @@ def run(home):
 
     def selection():
         text = reader.queryText()
-        return text.getNSelections() == 1 and tuple(text.getSelection(0)) or None
+        return tuple(text.getSelection(0)) if text.getNSelections() == 1 else None
 
-    selected = wait_for("the passage is selected", selection)
-    comment("selected %s, passage at %d–%d" % (selected, start, start + len(PASSAGE)))
-    if selected != (start, start + len(PASSAGE)):
+    passage = (start, start + len(PASSAGE))
+    try:
+        # The key presses arrive one by one: wait for the last.
+        wait_for("the passage is selected", lambda: selection() == passage, timeout=15)
+    except Failure:
         raise Failure("Ctrl+Shift+Right selected %r, not the passage at %r"
-                      % (selected, (start, start + len(PASSAGE))))
+                      % (selection(), passage))
     ok("the passage is selected from the keyboard")
 
     rawinput.keyCombo("<Control>1")
