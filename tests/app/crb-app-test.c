@@ -161,3 +161,23 @@ crb_app_test_destroy (GtkWidget *window, gpointer watched)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (crb_app_test_wait (is_null, &pointer));
 }
+
+static gboolean
+has_project (gpointer data)
+{
+  return crb_window_has_project (data);
+}
+
+CrbWindow *
+crb_app_test_open_window (CrbApplication *app, const char *path, int width, int height)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrbWindow *window = crb_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  crb_window_open_file (window, file);
+  g_assert_true (crb_app_test_wait (has_project, window));
+  return window;
+}

@@ -8,6 +8,7 @@
 
 #include "crb-application.h"
 #include "crb-project.h"
+#include "crb-window.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,12 @@ CrbApplication *crb_app_test_new_app    (void);
  * documents (text as imported); their UUIDs in `uuids` (may be NULL). */
 char           *crb_app_test_make_project (guint        n_documents,
                                            GPtrArray  **uuids);
+/* A new window of `app`, `width` × `height` (0: its default size), shown
+ * and with the project at `path` open. */
+CrbWindow      *crb_app_test_open_window (CrbApplication *app,
+                                          const char     *path,
+                                          int             width,
+                                          int             height);
 /* The text of a sample document. */
 char           *crb_app_test_sample_text (const char  *name);
 /* Destroys a widget's window and waits until the widget is finalized. */

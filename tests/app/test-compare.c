@@ -40,18 +40,11 @@ replace_all (const char *text, const char *old, const char *new)
   return g_strjoinv (new, parts);
 }
 
-static gboolean
-has_project (gpointer data)
-{
-  return crb_window_has_project (data);
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr (CrbProject) project = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *wire = crb_app_test_sample_text ("01-meridian-wire.txt");
   g_autofree char *renamed = replace_all (wire, "Brezhki", "Nizhny Tal");
@@ -72,12 +65,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   crb_project_close (project);
 
   fixture->app = crb_app_test_new_app ();
-  fixture->window = crb_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  crb_window_open_file (fixture->window, file);
-  g_assert_true (crb_app_test_wait (has_project, fixture->window));
+  fixture->window = crb_app_test_open_window (fixture->app, fixture->path, 1100, 760);
 }
 
 static void

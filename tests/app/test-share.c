@@ -39,12 +39,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-has_project (gpointer data)
-{
-  return crb_window_has_project (data);
-}
-
-static gboolean
 note_saved (gpointer data)
 {
   return !crb_claim_inspector_has_pending_note (data);
@@ -58,7 +52,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autofree char *dir = NULL;
 
   g_settings_set_string (settings, "analyst-name", "Test Analyst");
@@ -104,11 +97,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_usleep (20 * 1000);
 
   fixture->app = crb_app_test_new_app ();
-  fixture->window = crb_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  crb_window_open_file (fixture->window, file);
-  g_assert_true (crb_app_test_wait (has_project, fixture->window));
+  fixture->window = crb_app_test_open_window (fixture->app, fixture->path, 0, 0);
 }
 
 static void

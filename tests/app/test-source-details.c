@@ -21,26 +21,15 @@ typedef struct
   GPtrArray      *documents;
 } Fixture;
 
-static gboolean
-has_project (gpointer data)
-{
-  return crb_window_has_project (data);
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr (GFile) file = NULL;
 
   g_settings_set_string (settings, "analyst-name", "Test Analyst");
   fixture->path = crb_app_test_make_project (1, &fixture->documents);
   fixture->app = crb_app_test_new_app ();
-  fixture->window = crb_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  crb_window_open_file (fixture->window, file);
-  g_assert_true (crb_app_test_wait (has_project, fixture->window));
+  fixture->window = crb_app_test_open_window (fixture->app, fixture->path, 0, 0);
 }
 
 static void
