@@ -40,9 +40,13 @@ export GTK_A11Y=atspi
 # avoid; criticals still abort.
 export G_DEBUG=fatal-criticals
 
+# Only the script's TAP goes to standard output (kept as fd 3): services the
+# session bus starts (the AT-SPI registry says it is running) write theirs
+# to standard error.
+exec 3>&1
 if command -v xvfb-run >/dev/null 2>&1; then
   exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-    dbus-run-session -- "$python" "$script" "$@"
+    dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$python" "$script" "$@" >&2
 fi
 [ -n "${DISPLAY:-}" ] || skip "no display and no xvfb-run (xvfb, see build-aux/install-deps)"
-exec dbus-run-session -- "$python" "$script" "$@"
+exec dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' sh "$python" "$script" "$@" >&2
