@@ -208,15 +208,23 @@ crb_project_dup_document_original (CrbProject *project, const char *document_uui
   g_return_val_if_fail (CRB_IS_PROJECT (project), NULL);
 
   _crb_project_lock (project);
+  /* An original that was the text byte for byte is not stored apart
+   * (crb-import-store.c): the same SHA-256 says so. */
   stmt = _crb_project_prepare (project,
-                               "SELECT o.compression, o.bytes FROM original o JOIN revision r "
-                               "ON o.revision_uuid = r.uuid WHERE r.document_uuid = ?1 "
-                               "AND r.current = 1 AND r.deleted = 0",
+                               "SELECT o.compression, o.bytes, r.text FROM revision r "
+                               "LEFT JOIN original o ON o.revision_uuid = r.uuid "
+                               "WHERE r.document_uuid = ?1 AND r.current = 1 AND r.deleted = 0 "
+                               "AND (o.id IS NOT NULL OR r.original_sha256 = r.text_sha256)",
                                error);
   if (stmt != NULL)
     {
+      gboolean found;
+
       crb_bind_text (stmt, 1, document_uuid);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      if (found && sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        bytes = g_bytes_new (sqlite3_column_text (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      else if (found)
         {
           g_autoptr (GBytes) stored =
               g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));

@@ -25,6 +25,7 @@ typedef struct
   gint64            retrieved_at;
   GBytes           *original;
   GBytes           *packed;  /* the original, gzip-compressed (in the worker) */
+  gboolean          original_is_text; /* byte for byte: not stored twice */
   char             *original_sha256;
   gsize             original_size;
   char             *text_sha256;   /* the extracted text's identity */
@@ -39,6 +40,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbImportJob, _crb_import_job_free)
 void     _crb_import_prepare_job  (CrbImporter       *self,
                                    CrbImportJob      *job,
                                    GCancellable      *cancellable);
+/* Whether the original bytes are the extracted text, byte for byte (a
+ * UTF-8 text file often is): such an original is not stored a second time,
+ * crb_project_dup_document_original() gives the text back. */
+gboolean _crb_import_is_text (GBytes                 *original,
+                              const CrbExtractResult *result);
+
 /* gzip of the original bytes, or NULL if that fails. */
 GBytes  *_crb_import_compress     (GBytes            *bytes);
 /* Inside an action: adds the job's document (or a new revision, or

@@ -16,6 +16,7 @@
 #include "crb-import-private.h"
 #include "crb-mention-detect-private.h"
 #include "crb-reanchor-private.h"
+#include "crb-utf8.h"
 #include "crb-util.h"
 
 void
@@ -83,6 +84,16 @@ notes_json (CrbImportJob *job)
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+gboolean
+_crb_import_is_text (GBytes *original, const CrbExtractResult *result)
+{
+  gsize size = 0;
+  gconstpointer data = original ? g_bytes_get_data (original, &size) : NULL;
+
+  return data != NULL && result != NULL && size == result->text->len
+         && memcmp (data, result->text->str, size) == 0;
 }
 
 GBytes *
@@ -224,7 +235,7 @@ insert_revision (CrbProject *project, CrbImportJob *job, const char *document_uu
   set_string (&values[0], document_uuid);
   set_int (&values[1], number);
   set_string (&values[2], result->text->str);
-  set_int (&values[3], g_utf8_strlen (result->text->str, result->text->len));
+  set_int (&values[3], (gint64) crb_utf8_count_chars (result->text->str, result->text->len));
   set_string (&values[4], sha256);
   set_string (&values[5], job->original_sha256);
   set_int (&values[6], job->original_sha256 ? (gint64) job->original_size : 0);
@@ -253,7 +264,7 @@ insert_original (CrbProject *project, CrbImportJob *job, const char *revision_uu
   gsize size = 0;
   gconstpointer data;
 
-  if (job->packed == NULL && job->original == NULL)
+  if (job->original_is_text || (job->packed == NULL && job->original == NULL))
     return TRUE;
   packed = job->packed ? g_bytes_ref (job->packed) : _crb_import_compress (job->original);
   stmt = _crb_project_prepare (project,

@@ -262,18 +262,23 @@ _crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *can
       return;
     }
   data = g_bytes_get_data (job->original, &size);
-  job->original_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
   job->result = crb_extractor_extract (self->extractor, job->original, job->name,
                                        job->content_type, job->charset, cancellable, &error);
   if (job->result == NULL)
     job->error = error;
   else
-    job->text_sha256 = crb_sha256_hex (job->result->text->str, job->result->text->len);
-  if (job->result != NULL && self->keep_originals)
+    {
+      job->text_sha256 = crb_sha256_hex (job->result->text->str, job->result->text->len);
+      job->original_is_text = _crb_import_is_text (job->original, job->result);
+    }
+  job->original_sha256 = job->original_is_text ? g_strdup (job->text_sha256)
+                                               : crb_sha256_hex (data, size);
+  if (job->result != NULL && self->keep_originals && !job->original_is_text)
     job->packed = _crb_import_compress (job->original);
   job->original_size = size;
-  /* Once compressed, the original itself is not needed any more. */
-  if (job->packed != NULL || !self->keep_originals)
+  /* Once compressed (or when it is the text), the original itself is not
+   * needed any more. */
+  if (job->packed != NULL || job->original_is_text || !self->keep_originals)
     g_clear_pointer (&job->original, g_bytes_unref);
   if (job->result != NULL && job->is_url && g_strcmp0 (job->result->kind, "html") == 0)
     {
@@ -599,6 +604,7 @@ crb_importer_import_text (CrbImporter *self, const char *text, const char *title
     }
   job->original_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   job->original_size = strlen (text);
+  job->original_is_text = _crb_import_is_text (job->original, job->result);
   outcome->source = g_strdup (job->source);
   g_ptr_array_add (outcomes, outcome);
   g_ptr_array_add (group, job);

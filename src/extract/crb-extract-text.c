@@ -10,6 +10,7 @@
 #include "crb-extract-formats.h"
 #include "crb-markdown.h"
 #include "crb-masthead.h"
+#include "crb-utf8.h"
 
 /* Titles longer than this are paragraphs. */
 #define TITLE_MAX_CHARS 200
@@ -85,7 +86,7 @@ index_blocks (CrbExtractResult *result, gboolean every_line)
     {
       const char *newline = memchr (line, '\n', end - line);
       const char *line_end = newline != NULL ? newline : end;
-      glong       chars = g_utf8_strlen (line, line_end - line);
+      gsize       chars = crb_utf8_count_chars (line, line_end - line);
 
       if (is_blank_range (line, line_end))
         in_paragraph = FALSE;

@@ -46,3 +46,17 @@ crb_utf8_sanitize (const char *text, gsize length, gsize *n_multibyte, gsize *n_
     *n_invalid = invalid;
   return g_string_free (out, FALSE);
 }
+
+gsize
+crb_utf8_count_chars (const char *text, gsize length)
+{
+  const guchar *p = (const guchar *) text;
+  gsize         continuation = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, 0);
+
+  /* A plain loop over bytes, which the compiler vectorises. */
+  for (gsize i = 0; i < length; i++)
+    continuation += (p[i] & 0xC0) == 0x80;
+  return length - continuation;
+}

@@ -1,4 +1,4 @@
-/* crb-utf8.h: any bytes to valid UTF-8 without NUL
+/* crb-utf8.h: any bytes to valid UTF-8 without NUL; counting characters
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +17,11 @@ char *crb_utf8_sanitize (const char *text,
                          gsize       length,
                          gsize      *n_multibyte,
                          gsize      *n_invalid);
+
+/* The number of code points in `length` bytes of valid UTF-8: the bytes
+ * that start a character.  Several times faster than g_utf8_strlen(),
+ * which steps from character to character. */
+gsize crb_utf8_count_chars (const char *text,
+                            gsize       length);
 
 G_END_DECLS

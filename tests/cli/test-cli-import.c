@@ -4,10 +4,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <string.h>
 #include <libsoup/soup.h>
 
 #include "cli-test-util.h"
+#include "crb-document.h"
+#include "crb-project.h"
 
 static const char english_text[] =
     "Dam breach at Ilmet\n\n"
@@ -100,6 +103,55 @@ make_sources (CliFixture *fixture)
   return cli_path (fixture, "batch");
 }
 
+/* Each document gives back the bytes of its file.  The UTF-8 file is its
+ * own text and is not stored a second time; the other two are. */
+static void
+check_originals (CliFixture *fixture, const char *path, JsonNode *list)
+{
+  const char *files[] = { "english.txt", "batch/ru-1251.txt", "batch/deeper/ru-koi8.txt" };
+  const char *needles[] = { "Café Müller", "плотина на реке Ильмет", "посёлка Кош" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* The command line first: it needs the project not to be open here. */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *text = NULL;
+      JsonObject      *document = find_by_text (fixture, path, list, needles[i], &text);
+
+      g_ptr_array_add (ids, g_strdup (json_object_get_string_member (document, "id")));
+    }
+
+  project = crb_project_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *file = cli_path (fixture, files[i]);
+      g_autofree char *contents = NULL;
+      gsize            length = 0;
+      g_autoptr (GBytes) original =
+          crb_project_dup_document_original (project, ids->pdata[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      g_assert_nonnull (original);
+      g_assert_cmpmem (g_bytes_get_data (original, NULL), g_bytes_get_size (original), contents,
+                       length);
+    }
+  g_clear_object (&project);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM original", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_import_list_show (CliFixture *fixture, gconstpointer data)
 {
@@ -156,6 +208,8 @@ test_import_list_show (CliFixture *fixture, gconstpointer data)
                        g_utf8_strlen (text, -1));
       g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, first_line);
     }
+
+  check_originals (fixture, path, list);
 }
 
 static void

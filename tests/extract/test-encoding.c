@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crb-encoding.h"
+#include "crb-utf8.h"
 #include "crb-extract-error.h"
 
 typedef struct
@@ -442,6 +443,23 @@ test_normalize_long (void)
   g_assert_true (strcmp (out, expected) == 0);
 }
 
+static void
+test_count_chars (void)
+{
+  static const char *const texts[] = { "",
+                                       "plain ASCII",
+                                       "Гидроэлектростанция «Ильмет»",
+                                       "naïve café – 5 €",
+                                       "😀 and 𝄞 outside the BMP",
+                                       "e\xcc\x81 combining" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_cmpuint (crb_utf8_count_chars (texts[i], strlen (texts[i])), ==,
+                      (gsize) g_utf8_strlen (texts[i], -1));
+  /* A count of part of a text stops at the given length. */
+  g_assert_cmpuint (crb_utf8_count_chars ("Ильмет", 4), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -466,6 +484,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/extract/encoding/corpus-is-utf8", test_corpus_is_utf8);
   g_test_add_func ("/crb/extract/encoding/normalize", test_normalize);
   g_test_add_func ("/crb/extract/encoding/normalize-long", test_normalize_long);
+  g_test_add_func ("/crb/extract/encoding/count-chars", test_count_chars);
 
   return g_test_run ();
 }

@@ -345,6 +345,53 @@ test_wrong_types (void)
 }
 
 /* An unknown error code from the helper is not trusted as one of ours. */
+/* A byte string is not checked byte by byte (any bytes are a byte string),
+ * but a message around it that is not in normal form is still refused. */
+static void
+test_not_normal (void)
+{
+  static const char *const requests[] = { "data", "name" };
+  g_autoptr (GBytes) data = g_bytes_new_static ("some document bytes", 19);
+
+  for (guint which = 0; which < G_N_ELEMENTS (requests); which++)
+    {
+      g_autoptr (GVariant) built = crb_extract_request_new (data, "a.txt", NULL, NULL);
+      g_autoptr (GBytes) serialised = g_variant_get_data_as_bytes (built);
+      g_autoptr (GVariant) request =
+          g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, serialised, TRUE));
+      g_autoptr (GByteArray) copy = g_byte_array_new ();
+      g_autoptr (GVariant) tampered = NULL;
+      g_autoptr (GBytes) frame = NULL;
+      g_autoptr (GVariant) read = NULL;
+      g_autoptr (GError) error = NULL;
+      gsize n = g_variant_n_children (request);
+      gsize start = 0;
+
+      /* The entry's key is followed by zero padding up to its value. */
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr (GVariant) entry = g_variant_get_child_value (request, i);
+          const char *key = NULL;
+
+          g_variant_get_child (entry, 0, "&s", &key);
+          if (g_strcmp0 (key, requests[which]) == 0)
+            start = (gsize) ((const guint8 *) g_variant_get_data (entry) -
+                             (const guint8 *) g_variant_get_data (request));
+        }
+      g_byte_array_append (copy, g_variant_get_data (request),
+                           (guint) g_variant_get_size (request));
+      copy->data[start + strlen (requests[which]) + 1] = 0x7f;
+      tampered = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, copy->data,
+                                                              copy->len, FALSE, NULL, NULL));
+      g_assert_false (g_variant_is_normal_form (tampered));
+
+      frame = frame_with_payload (copy->data, copy->len, copy->len);
+      read = read_frame_from (frame, CRB_EXTRACT_MAX_REQUEST, &error);
+      g_assert_null (read);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+}
+
 static void
 test_unknown_error_code (void)
 {
@@ -411,6 +458,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/crb/extract/protocol/hostile/frames", test_hostile_frames);
   g_test_add_func ("/crb/extract/protocol/hostile/wrong-types", test_wrong_types);
   g_test_add_func ("/crb/extract/protocol/hostile/random-payloads", test_random_payloads);
+  g_test_add_func ("/crb/extract/protocol/hostile/not-normal", test_not_normal);
 
   return g_test_run ();
 }
