@@ -18,9 +18,21 @@ gboolean _crb_history_attach  (sqlite3     *db,
                                const char  *project_uuid,
                                const char  *path,
                                GError     **error);
-/* Inside the action's transaction: drops the redo steps, adds this one. */
+/* Inside the action's transaction: drops the redo steps, adds this one
+ * with the revisions written outside its changeset (may be NULL). */
 gboolean _crb_history_push    (sqlite3     *db,
                                const char  *label,
+                               const void  *changeset,
+                               int          size,
+                               GPtrArray   *revisions,
+                               GError     **error);
+/* The UUIDs of the revisions step `id` wrote outside its changeset. */
+GPtrArray *_crb_history_revisions (sqlite3 *db,
+                                   gint64   id);
+/* Gives step `id` a new changeset that includes what it wrote outside
+ * its old one (when it is undone: crb-undo.c). */
+gboolean _crb_history_replace (sqlite3     *db,
+                               gint64       id,
                                const void  *changeset,
                                int          size,
                                GError     **error);

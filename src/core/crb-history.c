@@ -47,7 +47,12 @@ try_attach (sqlite3 *db, const char *file, GError **error)
                     "CREATE TABLE IF NOT EXISTS history.step (id INTEGER PRIMARY KEY, "
                     "label TEXT NOT NULL, changeset BLOB NOT NULL, "
                     "undone INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
-                    "SELECT id, label, changeset, undone, created_at FROM history.step LIMIT 0;",
+                    "CREATE TABLE IF NOT EXISTS history.step_revision (step INTEGER NOT NULL, "
+                    "revision_uuid TEXT NOT NULL);"
+                    "CREATE INDEX IF NOT EXISTS history.step_revision_step "
+                    "ON step_revision (step);"
+                    "SELECT id, label, changeset, undone, created_at FROM history.step LIMIT 0;"
+                    "SELECT step, revision_uuid FROM history.step_revision LIMIT 0;",
                     NULL, NULL, NULL)
       != SQLITE_OK)
     {
@@ -85,13 +90,41 @@ _crb_history_attach (sqlite3 *db, const char *project_uuid, const char *path, GE
   return try_attach (db, file, error);
 }
 
-gboolean
-_crb_history_push (sqlite3 *db, const char *label, const void *changeset, int size,
-                   GError **error)
+static gboolean
+add_revisions (sqlite3 *db, gint64 step, GPtrArray *revisions, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_exec (db, "DELETE FROM history.step WHERE undone = 1", NULL, NULL, NULL) != SQLITE_OK)
+  if (revisions == NULL || revisions->len == 0)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO history.step_revision (step, revision_uuid) "
+                              "VALUES (?1, ?2)",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return history_failed (db, error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, step);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (revisions, i), -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return history_failed (db, error);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+gboolean
+_crb_history_push (sqlite3 *db, const char *label, const void *changeset, int size,
+                   GPtrArray *revisions, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_exec (db,
+                    "DELETE FROM history.step_revision WHERE step IN "
+                    "(SELECT id FROM history.step WHERE undone = 1);"
+                    "DELETE FROM history.step WHERE undone = 1",
+                    NULL, NULL, NULL)
+      != SQLITE_OK)
     return history_failed (db, error);
 
   if (sqlite3_prepare_v2 (db,
@@ -101,8 +134,9 @@ _crb_history_push (sqlite3 *db, const char *label, const void *changeset, int si
       != SQLITE_OK)
     return history_failed (db, error);
   sqlite3_bind_text (stmt, 1, label, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 2, changeset, size, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  sqlite3_bind_blob (stmt, 2, changeset ? changeset : "", size, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE
+      || !add_revisions (db, sqlite3_last_insert_rowid (db), revisions, error))
     return history_failed (db, error);
 
   if (sqlite3_exec (db,
@@ -111,7 +145,9 @@ _crb_history_push (sqlite3 *db, const char *label, const void *changeset, int si
                     "DELETE FROM history.step WHERE id < (SELECT id FROM (SELECT id, "
                     "sum(length(changeset)) OVER (ORDER BY id DESC) AS total FROM history.step) "
                     "WHERE total > " G_STRINGIFY (MAX_BYTES) " ORDER BY id DESC LIMIT 1) + 1 "
-                    "AND id < (SELECT max(id) FROM history.step)",
+                    "AND id < (SELECT max(id) FROM history.step);"
+                    "DELETE FROM history.step_revision WHERE step NOT IN "
+                    "(SELECT id FROM history.step)",
                     NULL, NULL, NULL)
       != SQLITE_OK)
     return history_failed (db, error);
@@ -150,6 +186,46 @@ _crb_history_mark (sqlite3 *db, gint64 id, gboolean undone, GError **error)
     return history_failed (db, error);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, undone ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return history_failed (db, error);
+  return TRUE;
+}
+
+GPtrArray *
+_crb_history_revisions (sqlite3 *db, gint64 id)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GPtrArray *revisions = g_ptr_array_new_with_free_func (g_free);
+
+  if (sqlite3_prepare_v2 (db, "SELECT revision_uuid FROM history.step_revision WHERE step = ?1",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return revisions;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (revisions, crb_column_dup (stmt, 0));
+  return revisions;
+}
+
+gboolean
+_crb_history_replace (sqlite3 *db, gint64 id, const void *changeset, int size, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE history.step SET changeset = ?2 WHERE id = ?1", -1, &stmt,
+                          NULL)
+      != SQLITE_OK)
+    return history_failed (db, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_blob (stmt, 2, changeset ? changeset : "", size, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return history_failed (db, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (db, "DELETE FROM history.step_revision WHERE step = ?1", -1, &stmt,
+                          NULL)
+      != SQLITE_OK)
+    return history_failed (db, error);
+  sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return history_failed (db, error);
   return TRUE;

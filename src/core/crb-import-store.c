@@ -310,6 +310,7 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
   g_autofree char *existing_title = NULL;
   gint64 previous_id = 0, rowid = 0;
   int number = 0;
+  gboolean stored;
 
   if (job->text_sha256 == NULL)
     sha256 = job->text_sha256 = crb_sha256_hex (result->text->str, result->text->len);
@@ -335,11 +336,17 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
       outcome->title = g_steal_pointer (&title);
     }
 
-  if (!insert_revision (project, job, document_uuid, number + 1, sha256, &revision_uuid, &rowid,
-                        error)
-      || !_crb_fts_index (_crb_project_get_db (project), CRB_FTS_REVISION, rowid, error)
-      || (keep_original && !insert_original (project, job, revision_uuid, error)))
+  /* The text (and original) is written outside the undo changeset, which
+   * would otherwise hold it a second time: undo tombstones the revision. */
+  _crb_project_set_outside (project, TRUE);
+  stored = insert_revision (project, job, document_uuid, number + 1, sha256, &revision_uuid,
+                            &rowid, error)
+           && _crb_fts_index (_crb_project_get_db (project), CRB_FTS_REVISION, rowid, error)
+           && (!keep_original || insert_original (project, job, revision_uuid, error));
+  _crb_project_set_outside (project, FALSE);
+  if (!stored)
     return FALSE;
+  _crb_project_note_outside_revision (project, revision_uuid);
   /* The annotations follow the text to its new revision, in this action. */
   if (outcome->status == CRB_IMPORT_NEW_REVISION
       && !_crb_reanchor_document (project, document_uuid, NULL, error))

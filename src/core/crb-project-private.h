@@ -35,6 +35,16 @@ void          _crb_project_rollback_action (CrbProject  *self);
 /* Records that the running action changed these kinds of rows. */
 void          _crb_project_note_change   (CrbProject    *self,
                                           CrbChangeFlags changes);
+/* Inside an action, while `outside` is TRUE, rows are written without
+ * being recorded in the action's changeset.  Only for a new revision (and
+ * its original): its text would otherwise be held in memory and stored a
+ * second time in the undo history at every import.  Each such revision is
+ * named with _crb_project_note_outside_revision(); only if the step is
+ * undone do its rows go into its changeset (crb-undo.c). */
+void          _crb_project_set_outside   (CrbProject    *self,
+                                          gboolean       outside);
+void          _crb_project_note_outside_revision (CrbProject *self,
+                                                  const char *revision_uuid);
 /* Delivers CrbProject::changed in the project's main context. */
 void          _crb_project_emit_changed  (CrbProject    *self,
                                           CrbChangeFlags changes);

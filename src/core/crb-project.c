@@ -35,6 +35,7 @@ struct _CrbProject
   sqlite3_session *session;
   char           *action_label;
   CrbChangeFlags  action_changes;
+  GPtrArray      *action_outside; /* revision UUIDs written outside the changeset */
   gboolean        in_action;
 
   gboolean        can_undo;
@@ -504,7 +505,22 @@ _crb_project_begin_action (CrbProject *self, const char *label, GError **error)
   self->in_action = TRUE;
   self->action_label = g_strdup (label);
   self->action_changes = 0;
+  self->action_outside = g_ptr_array_new_with_free_func (g_free);
   return TRUE;
+}
+
+void
+_crb_project_set_outside (CrbProject *self, gboolean outside)
+{
+  g_assert (self->in_action);
+  sqlite3session_enable (self->session, outside ? 0 : 1);
+}
+
+void
+_crb_project_note_outside_revision (CrbProject *self, const char *revision_uuid)
+{
+  g_assert (self->in_action);
+  g_ptr_array_add (self->action_outside, g_strdup (revision_uuid));
 }
 
 gboolean
@@ -524,6 +540,7 @@ finish_action (CrbProject *self)
 {
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->action_label, g_free);
+  g_clear_pointer (&self->action_outside, g_ptr_array_unref);
   self->in_action = FALSE;
 }
 
@@ -574,10 +591,15 @@ _crb_project_commit_action (CrbProject *self, GError **error)
       _crb_project_rollback_action (self);
       return FALSE;
     }
-  if (rc == SQLITE_OK && size > 0)
+  if (rc == SQLITE_OK && (size > 0 || self->action_outside->len > 0))
     {
-      self->action_changes |= _crb_undo_changes_of (changeset, size);
-      if (!_crb_history_push (self->file.db, self->action_label, changeset, size, error))
+      if (size > 0)
+        self->action_changes |= _crb_undo_changes_of (changeset, size);
+      /* What the history deletes (revisions that can no longer be redone)
+       * is not part of this action. */
+      sqlite3session_enable (self->session, 0);
+      if (!_crb_history_push (self->file.db, self->action_label, changeset, size,
+                              self->action_outside, error))
         {
           sqlite3_free (changeset);
           _crb_project_rollback_action (self);

@@ -115,13 +115,118 @@ abort_on_conflict (void *data, int conflict, sqlite3_changeset_iter *iter)
   return SQLITE_CHANGESET_ABORT;
 }
 
+/* Undoing an import whose revisions were written outside its changeset:
+ * they are taken out of the search index and deleted, recorded by a
+ * session of their own.  `outside` is that deletion's changeset. */
+static gboolean
+delete_revisions (CrbProject *self, GPtrArray *revisions, void **outside, int *outside_size,
+                  gboolean *conflict, GError **error)
+{
+  static const char *const deletes[] = {
+    "DELETE FROM original WHERE revision_uuid = ?1",
+    "DELETE FROM revision WHERE uuid = ?1",
+  };
+  sqlite3 *db = _crb_project_get_db (self);
+  sqlite3_session *session = NULL;
+  sqlite3_stmt *find;
+  int rc;
+
+  find = _crb_project_prepare (self, "SELECT id FROM revision WHERE uuid = ?1 AND deleted = 0",
+                               error);
+  if (find == NULL)
+    return FALSE;
+  rc = sqlite3session_create (db, "main", &session);
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_attach (session, "revision");
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_attach (session, "original");
+  for (guint i = 0; rc == SQLITE_OK && i < revisions->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (revisions, i);
+
+      crb_bind_text (find, 1, uuid);
+      if (sqlite3_step (find) != SQLITE_ROW)
+        {
+          sqlite3_reset (find);
+          sqlite3session_delete (session);
+          *conflict = TRUE;
+          return FALSE;
+        }
+      if (!_crb_fts_unindex (db, CRB_FTS_REVISION, sqlite3_column_int64 (find, 0), error))
+        {
+          sqlite3_reset (find);
+          sqlite3session_delete (session);
+          return FALSE;
+        }
+      sqlite3_reset (find);
+      for (guint d = 0; d < G_N_ELEMENTS (deletes); d++)
+        {
+          sqlite3_stmt *stmt = _crb_project_prepare (self, deletes[d], error);
+
+          if (stmt == NULL)
+            {
+              sqlite3session_delete (session);
+              return FALSE;
+            }
+          crb_bind_text (stmt, 1, uuid);
+          if (!_crb_project_step_done (self, stmt, "the imported text", error))
+            {
+              sqlite3session_delete (session);
+              return FALSE;
+            }
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_changeset (session, outside_size, outside);
+  sqlite3session_delete (session);
+  if (rc != SQLITE_OK)
+    {
+      _crb_project_set_sqlite_error (self, error, rc, "the imported text");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* From now on the step's changeset holds the revisions too: redo inserts
+ * them again, and a later undo deletes them like any other row. */
+static gboolean
+absorb_revisions (sqlite3 *db, gint64 id, GBytes *stored, void *outside, int outside_size,
+                  GError **error)
+{
+  void *inserts = NULL, *joined = NULL;
+  int inserts_size = 0, joined_size = 0;
+  gsize size;
+  const void *changeset = g_bytes_get_data (stored, &size);
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3changeset_invert (outside_size, outside, &inserts_size, &inserts);
+  if (rc == SQLITE_OK)
+    rc = sqlite3changeset_concat ((int) size, (void *) changeset, inserts_size, inserts,
+                                  &joined_size, &joined);
+  sqlite3_free (inserts);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_FAILED,
+                   "The undo history could not be written (%s).", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  ok = _crb_history_replace (db, id, joined, joined_size, error);
+  sqlite3_free (joined);
+  return ok;
+}
+
 static gboolean
 apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
 {
   sqlite3 *db = _crb_project_get_db (self);
   g_autoptr (GBytes) stored = NULL;
   g_autoptr (GArray) rows = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
   g_autofree char *label = NULL;
+  gboolean conflict = FALSE;
+  void *outside = NULL;
+  int outside_size = 0;
   void *inverted = NULL;
   const void *changeset;
   gsize size;
@@ -156,6 +261,9 @@ apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
 
   rows = indexed_rows_of (changeset, (int) size);
   changes = _crb_undo_changes_of (changeset, (int) size);
+  revisions = redo ? g_ptr_array_new () : _crb_history_revisions (db, id);
+  if (revisions->len > 0)
+    changes |= CRB_CHANGE_DOCUMENTS;
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -170,17 +278,17 @@ apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
       if (!_crb_fts_unindex (db, row->table, row->rowid, error))
         goto rollback;
     }
+  if (!redo && revisions->len > 0
+      && (!delete_revisions (self, revisions, &outside, &outside_size, &conflict, error)
+          || !absorb_revisions (db, id, stored, outside, outside_size, error)))
+    goto conflicted;
   rc = sqlite3changeset_apply (db, (int) size, (void *) changeset, NULL, abort_on_conflict, NULL);
   if (rc != SQLITE_OK)
     {
-      if ((rc & 0xff) == SQLITE_ABORT)
-        g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_CONFLICT,
-                     "“%s” cannot be %s: the project has changed since (for example by a "
-                     "merge).",
-                     label, redo ? "redone" : "undone");
-      else
+      conflict = (rc & 0xff) == SQLITE_ABORT;
+      if (!conflict)
         _crb_project_set_sqlite_error (self, error, rc, label);
-      goto rollback;
+      goto conflicted;
     }
   for (guint i = 0; i < rows->len; i++)
     {
@@ -199,16 +307,23 @@ apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
     }
 
   sqlite3_free (inverted);
+  sqlite3_free (outside);
   _crb_project_unlock (self);
   _crb_project_emit_changed (self, changes);
   if (label_out)
     *label_out = g_steal_pointer (&label);
   return TRUE;
 
+conflicted:
+  if (conflict)
+    g_set_error (error, CRB_PROJECT_ERROR, CRB_PROJECT_ERROR_CONFLICT,
+                 "“%s” cannot be %s: the project has changed since (for example by a merge).",
+                 label, redo ? "redone" : "undone");
 rollback:
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 out:
   sqlite3_free (inverted);
+  sqlite3_free (outside);
   _crb_project_unlock (self);
   return FALSE;
 }

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
+
 #include "crb-claim.h"
 #include "crb-document.h"
 #include "crb-edit.h"
@@ -238,6 +240,84 @@ test_undo_conflict (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* The longest undo step in the history file (the project must be closed). */
+static gint64
+longest_history_step (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "corroborate", "history", NULL);
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 longest = -1;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)))
+    if (g_str_has_suffix (name, ".sqlite"))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        sqlite3 *db = NULL;
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_cmpint (sqlite3_open_v2 (file, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(length(changeset)) FROM step", -1,
+                                             &stmt, NULL),
+                         ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        longest = MAX (longest, sqlite3_column_int64 (stmt, 0));
+        sqlite3_finalize (stmt);
+        sqlite3_close (db);
+      }
+  return longest;
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->project = crb_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* An import's undo step does not keep a second copy of the text: only
+ * undoing it moves the text into the history, so that redo can bring it
+ * back. */
+static void
+test_import_text_stays_out_of_history (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *uuid = NULL;
+
+  while (text->len < 200 * 1024)
+    g_string_append_printf (text, "Paragraph %u: the Karaozek embankment held until dawn.\n\n",
+                            (guint) text->len);
+  uuid = crb_test_add_document (fixture->project, "Long report", text->str);
+  g_assert_cmpuint (count_hits (fixture->project, "Karaozek"), ==, 1);
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (longest_history_step (), <, 20 * 1024);
+
+  reopen (fixture);
+  crb_assert_ok (crb_project_undo (fixture->project, NULL, &error));
+  g_assert_cmpuint (count_hits (fixture->project, "Karaozek"), ==, 0);
+  crb_assert_ok (crb_project_check (fixture->project, &error));
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (longest_history_step (), >, (gint64) text->len);
+
+  reopen (fixture);
+  crb_assert_ok (crb_project_redo (fixture->project, NULL, &error));
+  g_assert_cmpuint (count_hits (fixture->project, "Karaozek"), ==, 1);
+  {
+    g_autofree char *stored = crb_project_dup_document_text (fixture->project, uuid, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored, ==, text->str);
+  }
+  crb_assert_ok (crb_project_check (fixture->project, &error));
+  crb_assert_ok (crb_project_undo (fixture->project, NULL, &error));
+  g_assert_cmpuint (count_hits (fixture->project, "Karaozek"), ==, 0);
+  crb_assert_ok (crb_project_check (fixture->project, &error));
+}
+
 static void
 test_invalid_values (Fixture *fixture, gconstpointer data)
 {
@@ -291,6 +371,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/crb/undo/conflict-leaves-project-unchanged", Fixture, NULL, fixture_set_up,
               test_undo_conflict, fixture_tear_down);
+  g_test_add ("/crb/undo/import-text-stays-out-of-history", Fixture, NULL, fixture_set_up,
+              test_import_text_stays_out_of_history, fixture_tear_down);
   g_test_add ("/crb/edit/refuses-invalid-values", Fixture, NULL, fixture_set_up,
               test_invalid_values, fixture_tear_down);
   return g_test_run ();
