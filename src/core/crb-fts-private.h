@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "crb-project.h"
+
 G_BEGIN_DECLS
 
 /* A row is in its index exactly when it is live (revisions: live and
@@ -25,6 +27,13 @@ gboolean _crb_fts_unindex             (sqlite3     *db,
 gboolean _crb_fts_index               (sqlite3     *db,
                                        CrbFtsTable  table,
                                        gint64       rowid,
+                                       GError     **error);
+/* Indexes a new live, current revision whose text the caller has at hand
+ * (an import), without reading it back. */
+gboolean _crb_fts_index_revision_text (CrbProject  *project,
+                                       gint64       rowid,
+                                       const char  *text,
+                                       gsize        length,
                                        GError     **error);
 /* Empties both indexes and indexes every live row again. */
 gboolean _crb_fts_rebuild             (sqlite3     *db,

@@ -10,6 +10,7 @@
 #define G_LOG_DOMAIN "crb-fts"
 
 #include "crb-fts-private.h"
+#include "crb-project-private.h"
 #include "crb-project.h"
 #include "crb-sqlite-private.h"
 
@@ -92,6 +93,23 @@ copy_row (sqlite3 *db, CrbFtsTable table, const char *insert, gint64 rowid, GErr
   if (rc != SQLITE_DONE)
     return fts_failed (db, rc, error);
   return TRUE;
+}
+
+gboolean
+_crb_fts_index_revision_text (CrbProject *project, gint64 rowid, const char *text, gsize length,
+                              GError **error)
+{
+  sqlite3_stmt *stmt = _crb_project_prepare (project, fts_sql[CRB_FTS_REVISION].insert, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text64 (stmt, 2, text, length, SQLITE_STATIC, SQLITE_UTF8);
+  rc = sqlite3_step (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || fts_failed (_crb_project_get_db (project), rc, error);
 }
 
 gboolean

@@ -341,7 +341,8 @@ _crb_import_store_job (CrbProject *project, CrbImportJob *job, gboolean keep_ori
   _crb_project_set_outside (project, TRUE);
   stored = insert_revision (project, job, document_uuid, number + 1, sha256, &revision_uuid,
                             &rowid, error)
-           && _crb_fts_index (_crb_project_get_db (project), CRB_FTS_REVISION, rowid, error)
+           && _crb_fts_index_revision_text (project, rowid, result->text->str,
+                                            result->text->len, error)
            && (!keep_original || insert_original (project, job, revision_uuid, error));
   _crb_project_set_outside (project, FALSE);
   if (!stored)

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "crb-extractor.h"
 #include "crb-fetcher.h"
@@ -31,6 +32,8 @@
  * fill the next group while the current one is written, never the whole
  * import. */
 #define HELD_BYTES (2 * GROUP_BYTES)
+/* How much lower the extraction workers' priority is (see feed_worker). */
+#define WORKER_NICENESS 10
 /* Files larger than this are refused before reading. */
 #define MAX_FILE_BYTES (256 * 1024 * 1024)
 
@@ -316,6 +319,13 @@ feed_worker (gpointer item, gpointer user_data)
 {
   Feed *feed = user_data;
 
+  /* Extraction is background work that feeds the store: at a lower
+   * priority it never starves the thread that writes the project (the
+   * import's bottleneck) nor the user interface.  The helper processes
+   * started from these threads inherit it.  (On Linux the priority is the
+   * calling thread's; the pool is exclusive, so it ends with the import.) */
+  setpriority (PRIO_PROCESS, 0, WORKER_NICENESS);
+
   for (;;)
     {
       CrbImportJob *job;
@@ -493,7 +503,7 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
   self->peak_held = 0;
   g_mutex_init (&feed.lock);
   g_cond_init (&feed.room);
-  threads = g_thread_pool_new (feed_worker, &feed, (int) n_workers, FALSE, NULL);
+  threads = g_thread_pool_new (feed_worker, &feed, (int) n_workers, TRUE, NULL);
   for (guint i = 0; i < MIN (n_workers, jobs->len); i++)
     g_thread_pool_push (threads, GUINT_TO_POINTER (i + 1), NULL);
 
