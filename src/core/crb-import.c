@@ -47,6 +47,11 @@ struct _CrbImporter
   GMainContext *context;
   gboolean      keep_originals;
   gsize         peak_held;
+
+  GMutex        progress_lock;
+  guint         progress_done;
+  guint         progress_total;
+  gboolean      progress_pending; /* an update is on its way */
 };
 
 G_DEFINE_FINAL_TYPE (CrbImporter, crb_importer, G_TYPE_OBJECT)
@@ -72,9 +77,19 @@ crb_importer_dispose (GObject *object)
 }
 
 static void
+crb_importer_finalize (GObject *object)
+{
+  CrbImporter *self = CRB_IMPORTER (object);
+
+  g_mutex_clear (&self->progress_lock);
+  G_OBJECT_CLASS (crb_importer_parent_class)->finalize (object);
+}
+
+static void
 crb_importer_class_init (CrbImporterClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = crb_importer_dispose;
+  G_OBJECT_CLASS (klass)->finalize = crb_importer_finalize;
 
   /**
    * CrbImporter::progress:
@@ -90,6 +105,7 @@ crb_importer_init (CrbImporter *self)
 {
   self->keep_originals = TRUE;
   self->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&self->progress_lock);
 }
 
 CrbImporter *
@@ -361,20 +377,29 @@ feed_release (Feed *feed, gsize bytes)
   g_mutex_unlock (&feed->lock);
 }
 
+/* Progress goes to the importer's main context, one update at a time: the
+ * numbers of an update not yet delivered are just brought up to date, so
+ * that an import of thousands of files does not queue thousands of
+ * callbacks for the user interface. */
 typedef struct
 {
   CrbImporter *importer;
-  guint        done;
-  guint        total;
 } Progress;
 
 static gboolean
 deliver_progress (gpointer data)
 {
   Progress *progress = data;
+  CrbImporter *self = progress->importer;
+  guint done, total;
 
-  g_signal_emit (progress->importer, signals[PROGRESS], 0, progress->done, progress->total);
-  g_object_unref (progress->importer);
+  g_mutex_lock (&self->progress_lock);
+  done = self->progress_done;
+  total = self->progress_total;
+  self->progress_pending = FALSE;
+  g_mutex_unlock (&self->progress_lock);
+  g_signal_emit (self, signals[PROGRESS], 0, done, total);
+  g_object_unref (self);
   g_free (progress);
   return G_SOURCE_REMOVE;
 }
@@ -382,12 +407,21 @@ deliver_progress (gpointer data)
 static void
 report_progress (CrbImporter *self, guint done, guint total)
 {
-  Progress *progress = g_new0 (Progress, 1);
+  gboolean post;
 
-  progress->importer = g_object_ref (self);
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke (self->context, deliver_progress, progress);
+  g_mutex_lock (&self->progress_lock);
+  self->progress_done = done;
+  self->progress_total = total;
+  post = !self->progress_pending;
+  self->progress_pending = TRUE;
+  g_mutex_unlock (&self->progress_lock);
+  if (post)
+    {
+      Progress *progress = g_new0 (Progress, 1);
+
+      progress->importer = g_object_ref (self);
+      g_main_context_invoke (self->context, deliver_progress, progress);
+    }
 }
 
 static void
