@@ -14,8 +14,9 @@ typedef struct
 {
   guint             index;   /* in the import's outcome list */
   char             *source;
+  gboolean          source_borrowed; /* from the outcome, which outlives the job */
   gboolean          is_url;
-  char             *path;    /* files: absolute path */
+  char             *path;    /* files: absolute path (may be `source` itself) */
   char             *name;    /* file name hint for format detection */
   char             *origin;  /* path or requested URL */
   char             *final_url;

@@ -34,8 +34,12 @@ crb_import_outcome_free (CrbImportOutcome *outcome)
 void
 _crb_import_job_free (CrbImportJob *job)
 {
-  g_free (job->source);
-  g_free (job->path);
+  if (job == NULL)
+    return;
+  if (job->path != job->source)
+    g_free (job->path);
+  if (!job->source_borrowed)
+    g_free (job->source);
   g_free (job->name);
   g_free (job->origin);
   g_free (job->final_url);

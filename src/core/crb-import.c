@@ -182,8 +182,8 @@ expand_folder (const char *folder, GPtrArray *jobs, const char *source)
         {
           CrbImportJob *job = g_new0 (CrbImportJob, 1);
 
-          job->source = g_strdup (path);
-          job->path = g_steal_pointer (&path);
+          job->source = g_steal_pointer (&path);
+          job->path = job->source;
           g_ptr_array_add (jobs, job);
         }
     }
@@ -441,10 +441,20 @@ fail_group (GPtrArray *group, GPtrArray *outcomes, const GError *error)
     }
 }
 
-/* Once stored (or given up), a job's text and bytes are not needed: an
- * import of thousands of files holds only the group in flight. */
+/* A job that is done with (its outcome says how it went) is freed at once:
+ * an import of thousands of files holds only the group in flight and the
+ * outcomes. */
 static void
-release_group (GPtrArray *group)
+drop_job (GPtrArray *jobs, CrbImportJob *job)
+{
+  g_ptr_array_index (jobs, job->index) = NULL;
+  _crb_import_job_free (job);
+}
+
+/* Once stored (or given up), a job's text and bytes are not needed; the
+ * jobs themselves are dropped from `jobs` if given. */
+static void
+release_group (GPtrArray *group, GPtrArray *jobs)
 {
   for (guint i = 0; i < group->len; i++)
     {
@@ -453,12 +463,14 @@ release_group (GPtrArray *group)
       g_clear_pointer (&job->original, g_bytes_unref);
       g_clear_pointer (&job->packed, g_bytes_unref);
       g_clear_pointer (&job->result, crb_extract_result_free);
+      if (jobs != NULL)
+        drop_job (jobs, job);
     }
   g_ptr_array_set_size (group, 0);
 }
 
 static void
-store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
+store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, GPtrArray *jobs)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
@@ -471,6 +483,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
   if (!_crb_project_begin_action (self->project, label, &error))
     {
       fail_group (group, outcomes, error);
+      release_group (group, jobs);
       return;
     }
   for (guint i = 0; i < group->len; i++)
@@ -484,7 +497,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
            * the whole group is given up, everything before it is kept. */
           _crb_project_rollback_action (self->project);
           fail_group (group, outcomes, error);
-          release_group (group);
+          release_group (group, jobs);
           return;
         }
       if (outcome->status != CRB_IMPORT_DUPLICATE)
@@ -500,7 +513,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes)
       if (!_crb_project_commit_action (self->project, &error))
         fail_group (group, outcomes, error);
     }
-  release_group (group);
+  release_group (group, jobs);
 }
 
 GPtrArray *
@@ -526,7 +539,11 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
     {
       CrbImportOutcome *outcome = g_new0 (CrbImportOutcome, 1);
 
-      outcome->source = g_strdup (((CrbImportJob *) g_ptr_array_index (jobs, i))->source);
+      CrbImportJob *job = g_ptr_array_index (jobs, i);
+
+      /* The outcome keeps the source's name; the job borrows it. */
+      outcome->source = job->source;
+      job->source_borrowed = TRUE;
       outcome->status = CRB_IMPORT_CANCELLED;
       g_ptr_array_add (outcomes, outcome);
     }
@@ -554,7 +571,7 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
             {
               outcome->status = CRB_IMPORT_FAILED;
               outcome->error = g_steal_pointer (&job->error);
-              g_clear_pointer (&job->original, g_bytes_unref);
+              drop_job (jobs, job);
             }
           else if (job->result != NULL && !g_cancellable_is_cancelled (cancellable))
             {
@@ -569,14 +586,14 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
           else
             {
               feed_release (&feed, job_bytes (job));
-              g_clear_pointer (&job->result, crb_extract_result_free);
+              drop_job (jobs, job);
             }
           report_progress (self, done, jobs->len);
         }
       if (group->len >= GROUP_DOCUMENTS || group_bytes >= GROUP_BYTES || done == jobs->len
           || (group->len > 0 && g_get_monotonic_time () - group_started > GROUP_MICROSECONDS))
         {
-          store_group (self, group, outcomes);
+          store_group (self, group, outcomes, jobs);
           feed_release (&feed, group_bytes);
           group_bytes = 0;
         }
@@ -652,7 +669,7 @@ crb_importer_import_text (CrbImporter *self, const char *text, const char *title
   outcome->source = g_strdup (job->source);
   g_ptr_array_add (outcomes, outcome);
   g_ptr_array_add (group, job);
-  store_group (self, group, outcomes);
+  store_group (self, group, outcomes, NULL);
   if (outcome->status == CRB_IMPORT_FAILED)
     {
       g_propagate_error (error, g_steal_pointer (&outcome->error));

@@ -515,10 +515,13 @@ crb_extract_response_parse (GVariant *response, gboolean *retire, GError **error
     gsize       length;
     const char *str = g_variant_get_string (text, &length);
 
-    g_string_append_len (result->text, str, (gssize) length);
     /* A GString grows by powers of two; a document held until it is
-     * stored should take its own size, not up to twice that. */
-    result->text->str = g_realloc (result->text->str, length + 1);
+     * stored takes its own size, not up to twice that. */
+    g_free (result->text->str);
+    result->text->str = g_malloc (length + 1);
+    memcpy (result->text->str, str, length);
+    result->text->str[length] = '\0';
+    result->text->len = length;
     result->text->allocated_len = length + 1;
     n_chars = (guint) crb_utf8_count_chars (str, length);
   }
