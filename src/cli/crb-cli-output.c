@@ -265,3 +265,20 @@ crb_cli_table_free (CrbCliTable *table)
   g_ptr_array_unref (table->cells);
   g_free (table);
 }
+
+void
+crb_cli_json_double (JsonBuilder *builder, const char *member, double value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, value);
+}
+
+void
+crb_cli_json_strings (JsonBuilder *builder, const char *member, GPtrArray *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}

@@ -31,6 +31,9 @@ void crb_cli_print_builder (JsonBuilder *builder);
 void crb_cli_json_string (JsonBuilder *builder, const char *member, const char *value);
 void crb_cli_json_int (JsonBuilder *builder, const char *member, gint64 value);
 void crb_cli_json_bool (JsonBuilder *builder, const char *member, gboolean value);
+void crb_cli_json_double (JsonBuilder *builder, const char *member, double value);
+/* An array of strings (an empty array for NULL). */
+void crb_cli_json_strings (JsonBuilder *builder, const char *member, GPtrArray *strings);
 /* Milliseconds since the epoch as ISO 8601, or null when 0 (unknown). */
 void crb_cli_json_time (JsonBuilder *builder, const char *member, gint64 ms);
 /* Text that holds JSON (extraction notes, page offsets): embedded as JSON
