@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "crb-accounts.h"
+#include "crb-briefing.h"
 #include "crb-cli-command.h"
 #include "crb-cli-output.h"
 #include "crb-cli-verbs.h"
