@@ -23,11 +23,13 @@
 /* A group of documents is stored in one transaction (one undo step) when it
  * holds this much text and original bytes, or this many documents, or has
  * been collecting this long, whichever comes first.  Few, large
- * transactions keep the search index in few, large segments; the time bound
- * keeps progress committed. */
-#define GROUP_BYTES (2 * 1024 * 1024)
+ * transactions keep the search index in few, large segments and spend
+ * little time waiting for the disk; the time bound keeps progress
+ * committed.  What an import holds (HELD_BYTES, some 16 MB of text) stays
+ * small beside what SQLite and the bookkeeping take anyway. */
+#define GROUP_BYTES (8 * 1024 * 1024)
 #define GROUP_DOCUMENTS 2000
-#define GROUP_MICROSECONDS (1000 * G_TIME_SPAN_MILLISECOND)
+#define GROUP_MICROSECONDS (3000 * G_TIME_SPAN_MILLISECOND)
 /* Workers extract ahead of the store until this much is held: enough to
  * fill the next group while the current one is written, never the whole
  * import. */
