@@ -8,7 +8,6 @@
  */
 #define G_LOG_DOMAIN "crb-import"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "crb-edit-private.h"
@@ -65,29 +64,32 @@ offsets_json (GArray *offsets)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+static void
+append_json_strings (GString *json, GPtrArray *strings)
+{
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < strings->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      crb_json_append_string (json, g_ptr_array_index (strings, i));
+    }
+  g_string_append_c (json, ']');
+}
+
+/* What extraction removed and warned of, and the file's name, as JSON. */
 static char *
 notes_json (CrbImportJob *job)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  CrbExtractResult *result = job->result;
+  g_autoptr (GString) json = g_string_new ("{\"removed\":");
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "removed");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->removed->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (result->removed, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (result->warnings, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, job->name ? job->name : "");
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  append_json_strings (json, job->result->removed);
+  g_string_append (json, ",\"warnings\":");
+  append_json_strings (json, job->result->warnings);
+  g_string_append (json, ",\"file\":");
+  crb_json_append_string (json, job->name ? job->name : "");
+  g_string_append_c (json, '}');
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 gboolean

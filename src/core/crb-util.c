@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "crb-util.h"
+#include "crb-utf8.h"
 
 char *
 crb_uuid_new (void)
@@ -44,7 +47,28 @@ crb_format_time_ms (gint64 ms)
 gsize
 crb_utf8_chars (const char *text, gssize length)
 {
-  return g_utf8_strlen (text, length);
+  return crb_utf8_count_chars (text, length < 0 ? strlen (text) : (gsize) length);
+}
+
+void
+crb_json_append_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
 }
 
 int

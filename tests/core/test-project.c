@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "crb-project.h"
 #include "crb-schema.h"
 #include "crb-test-project.h"
+#include "crb-util.h"
 
 static void
 test_new_destroy (void)
@@ -440,6 +442,28 @@ hold (const char *path)
   return 0;
 }
 
+/* Strings written as JSON by hand (import notes) read back the same. */
+static void
+test_json_string (void)
+{
+  static const char *const texts[] = { "", "plain", "a \"quoted\" word", "back\\slash",
+                                       "line\nbreak\tand tab\x01", "Ильмет — «дамба» €" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GString) json = g_string_new ("[");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) node = NULL;
+
+      crb_json_append_string (json, texts[i]);
+      g_string_append_c (json, ']');
+      node = json_from_string (json->str, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                       texts[i]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -449,6 +473,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/crb/project/new-destroy", test_new_destroy);
+  g_test_add_func ("/crb/util/json-string", test_json_string);
   g_test_add_func ("/crb/project/create/new-file", test_create);
   g_test_add_func ("/crb/project/create/refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/crb/project/open/refuses-empty-file", test_refuses_empty);
