@@ -158,10 +158,28 @@ is_url (const char *source)
          || g_ascii_strncasecmp (source, "https://", 8) == 0;
 }
 
+/* What an import was given, expanded: one entry per file or URL.  Jobs
+ * (with all that reading and extracting needs) are made from entries only
+ * when a worker takes them up, so that thousands of files cost little
+ * until their turn comes. */
+typedef struct
+{
+  char    *source; /* handed to the file's outcome, which keeps it */
+  char    *path;   /* files: absolute path; `source` itself for folder files */
+  gboolean is_url;
+} Entry;
+
+static void
+entry_clear (Entry *entry)
+{
+  if (entry->path != entry->source)
+    g_free (entry->path);
+}
+
 /* Folders are walked in name order; hidden files and folders are skipped,
  * as are files that are obviously not documents. */
 static void
-expand_folder (const char *folder, GPtrArray *jobs, const char *source)
+expand_folder (const char *folder, GArray *entries)
 {
   g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -179,43 +197,52 @@ expand_folder (const char *folder, GPtrArray *jobs, const char *source)
       g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        expand_folder (path, jobs, source);
+        expand_folder (path, entries);
       else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
-          CrbImportJob *job = g_new0 (CrbImportJob, 1);
+          Entry entry = { g_steal_pointer (&path), NULL, FALSE };
 
-          job->source = g_steal_pointer (&path);
-          job->path = job->source;
-          g_ptr_array_add (jobs, job);
+          entry.path = entry.source;
+          g_array_append_val (entries, entry);
         }
     }
 }
 
-static GPtrArray *
+static GArray *
 expand_sources (const char * const *sources)
 {
-  GPtrArray *jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) _crb_import_job_free);
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
 
+  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
   for (guint i = 0; sources[i]; i++)
     {
-      CrbImportJob *job;
+      Entry entry = { g_strdup (sources[i]), NULL, is_url (sources[i]) };
 
-      if (!is_url (sources[i]) && g_file_test (sources[i], G_FILE_TEST_IS_DIR))
+      if (!entry.is_url && g_file_test (sources[i], G_FILE_TEST_IS_DIR))
         {
-          expand_folder (sources[i], jobs, sources[i]);
+          g_free (entry.source);
+          expand_folder (sources[i], entries);
           continue;
         }
-      job = g_new0 (CrbImportJob, 1);
-      job->source = g_strdup (sources[i]);
-      if (is_url (sources[i]))
-        job->is_url = TRUE;
-      else
-        job->path = g_canonicalize_filename (sources[i], NULL);
-      g_ptr_array_add (jobs, job);
+      if (!entry.is_url)
+        entry.path = g_canonicalize_filename (sources[i], NULL);
+      g_array_append_val (entries, entry);
     }
-  for (guint i = 0; i < jobs->len; i++)
-    ((CrbImportJob *) g_ptr_array_index (jobs, i))->index = i;
-  return jobs;
+  return entries;
+}
+
+static CrbImportJob *
+job_for_entry (GArray *entries, guint index)
+{
+  Entry *entry = &g_array_index (entries, Entry, index);
+  CrbImportJob *job = g_new0 (CrbImportJob, 1);
+
+  job->index = index;
+  job->source = entry->source;
+  job->source_borrowed = TRUE;
+  job->is_url = entry->is_url;
+  job->path = g_strdup (entry->path);
+  return job;
 }
 
 static gboolean
@@ -313,7 +340,7 @@ _crb_import_prepare_job (CrbImporter *self, CrbImportJob *job, GCancellable *can
 typedef struct
 {
   CrbImporter  *importer;
-  GPtrArray    *jobs;
+  GArray       *entries;
   GAsyncQueue  *done;
   GCancellable *cancellable;
   GMutex        lock;
@@ -350,14 +377,14 @@ feed_worker (gpointer item, gpointer user_data)
       gsize bytes;
 
       g_mutex_lock (&feed->lock);
-      while (feed->held >= HELD_BYTES && feed->next < feed->jobs->len)
+      while (feed->held >= HELD_BYTES && feed->next < feed->entries->len)
         g_cond_wait (&feed->room, &feed->lock);
-      if (feed->next >= feed->jobs->len)
+      if (feed->next >= feed->entries->len)
         {
           g_mutex_unlock (&feed->lock);
           return;
         }
-      job = g_ptr_array_index (feed->jobs, feed->next++);
+      job = job_for_entry (feed->entries, feed->next++);
       g_mutex_unlock (&feed->lock);
 
       _crb_import_prepare_job (feed->importer, job, feed->cancellable);
@@ -443,20 +470,12 @@ fail_group (GPtrArray *group, GPtrArray *outcomes, const GError *error)
     }
 }
 
-/* A job that is done with (its outcome says how it went) is freed at once:
- * an import of thousands of files holds only the group in flight and the
- * outcomes. */
+/* Once stored (or given up), a job's text and bytes are not needed; with
+ * `free_jobs` the jobs themselves are freed (their outcomes say how it
+ * went): an import of thousands of files holds only the group in flight
+ * and the outcomes. */
 static void
-drop_job (GPtrArray *jobs, CrbImportJob *job)
-{
-  g_ptr_array_index (jobs, job->index) = NULL;
-  _crb_import_job_free (job);
-}
-
-/* Once stored (or given up), a job's text and bytes are not needed; the
- * jobs themselves are dropped from `jobs` if given. */
-static void
-release_group (GPtrArray *group, GPtrArray *jobs)
+release_group (GPtrArray *group, gboolean free_jobs)
 {
   for (guint i = 0; i < group->len; i++)
     {
@@ -465,14 +484,14 @@ release_group (GPtrArray *group, GPtrArray *jobs)
       g_clear_pointer (&job->original, g_bytes_unref);
       g_clear_pointer (&job->packed, g_bytes_unref);
       g_clear_pointer (&job->result, crb_extract_result_free);
-      if (jobs != NULL)
-        drop_job (jobs, job);
+      if (free_jobs)
+        _crb_import_job_free (job);
     }
   g_ptr_array_set_size (group, 0);
 }
 
 static void
-store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, GPtrArray *jobs)
+store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, gboolean free_jobs)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
@@ -485,7 +504,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, GPtrArray
   if (!_crb_project_begin_action (self->project, label, &error))
     {
       fail_group (group, outcomes, error);
-      release_group (group, jobs);
+      release_group (group, free_jobs);
       return;
     }
   for (guint i = 0; i < group->len; i++)
@@ -499,7 +518,7 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, GPtrArray
            * the whole group is given up, everything before it is kept. */
           _crb_project_rollback_action (self->project);
           fail_group (group, outcomes, error);
-          release_group (group, jobs);
+          release_group (group, free_jobs);
           return;
         }
       if (outcome->status != CRB_IMPORT_DUPLICATE)
@@ -515,14 +534,14 @@ store_group (CrbImporter *self, GPtrArray *group, GPtrArray *outcomes, GPtrArray
       if (!_crb_project_commit_action (self->project, &error))
         fail_group (group, outcomes, error);
     }
-  release_group (group, jobs);
+  release_group (group, free_jobs);
 }
 
 GPtrArray *
 crb_importer_import (CrbImporter *self, const char * const *sources, GCancellable *cancellable,
                      GError **error)
 {
-  g_autoptr (GPtrArray) jobs = NULL;
+  g_autoptr (GArray) entries = NULL;
   g_autoptr (GPtrArray) group = g_ptr_array_new ();
   g_autoptr (GAsyncQueue) done_queue = g_async_queue_new ();
   GPtrArray *outcomes;
@@ -535,32 +554,29 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
   g_return_val_if_fail (CRB_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (sources != NULL, NULL);
 
-  jobs = expand_sources (sources);
+  entries = expand_sources (sources);
   outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_outcome_free);
-  for (guint i = 0; i < jobs->len; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
       CrbImportOutcome *outcome = g_new0 (CrbImportOutcome, 1);
 
-      CrbImportJob *job = g_ptr_array_index (jobs, i);
-
-      /* The outcome keeps the source's name; the job borrows it. */
-      outcome->source = job->source;
-      job->source_borrowed = TRUE;
+      /* The outcome keeps the source's name; entries and jobs borrow it. */
+      outcome->source = g_array_index (entries, Entry, i).source;
       outcome->status = CRB_IMPORT_CANCELLED;
       g_ptr_array_add (outcomes, outcome);
     }
-  if (jobs->len == 0)
+  if (entries->len == 0)
     return outcomes;
 
-  feed.jobs = jobs;
+  feed.entries = entries;
   self->peak_held = 0;
   g_mutex_init (&feed.lock);
   g_cond_init (&feed.room);
   threads = g_thread_pool_new (feed_worker, &feed, (int) n_workers, TRUE, NULL);
-  for (guint i = 0; i < MIN (n_workers, jobs->len); i++)
+  for (guint i = 0; i < MIN (n_workers, entries->len); i++)
     g_thread_pool_push (threads, GUINT_TO_POINTER (i + 1), NULL);
 
-  while (done < jobs->len)
+  while (done < entries->len)
     {
       CrbImportJob *job = g_async_queue_timeout_pop (done_queue, GROUP_MICROSECONDS);
 
@@ -573,7 +589,7 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
             {
               outcome->status = CRB_IMPORT_FAILED;
               outcome->error = g_steal_pointer (&job->error);
-              drop_job (jobs, job);
+              _crb_import_job_free (job);
             }
           else if (job->result != NULL && !g_cancellable_is_cancelled (cancellable))
             {
@@ -588,14 +604,14 @@ crb_importer_import (CrbImporter *self, const char * const *sources, GCancellabl
           else
             {
               feed_release (&feed, job_bytes (job));
-              drop_job (jobs, job);
+              _crb_import_job_free (job);
             }
-          report_progress (self, done, jobs->len);
+          report_progress (self, done, entries->len);
         }
-      if (group->len >= GROUP_DOCUMENTS || group_bytes >= GROUP_BYTES || done == jobs->len
+      if (group->len >= GROUP_DOCUMENTS || group_bytes >= GROUP_BYTES || done == entries->len
           || (group->len > 0 && g_get_monotonic_time () - group_started > GROUP_MICROSECONDS))
         {
-          store_group (self, group, outcomes, jobs);
+          store_group (self, group, outcomes, TRUE);
           feed_release (&feed, group_bytes);
           group_bytes = 0;
         }
@@ -671,7 +687,7 @@ crb_importer_import_text (CrbImporter *self, const char *text, const char *title
   outcome->source = g_strdup (job->source);
   g_ptr_array_add (outcomes, outcome);
   g_ptr_array_add (group, job);
-  store_group (self, group, outcomes, NULL);
+  store_group (self, group, outcomes, FALSE);
   if (outcome->status == CRB_IMPORT_FAILED)
     {
       g_propagate_error (error, g_steal_pointer (&outcome->error));
