@@ -24,7 +24,7 @@ static gsize
 peak_rss_kb (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return 0;
@@ -36,7 +36,7 @@ static gsize
 current_rss_kb (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return 0;
@@ -63,9 +63,9 @@ exec_or_die (sqlite3 *db, const char *sql)
 static double
 baseline_import (CrbSynthCorpus *corpus, const char *path)
 {
-  sqlite3 *db;
+  sqlite3      *db;
   sqlite3_stmt *doc, *fts;
-  gint64 start;
+  gint64        start;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_or_die (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"
@@ -79,9 +79,9 @@ baseline_import (CrbSynthCorpus *corpus, const char *path)
   exec_or_die (db, "BEGIN");
   for (guint i = 0; i < N_DOCUMENTS; i++)
     {
-      gsize length;
+      gsize       length;
       const char *text = crb_synth_corpus_get_text (corpus, i, &length);
-      char title[32];
+      char        title[32];
 
       g_snprintf (title, sizeof title, "%05u", i);
       sqlite3_bind_int (doc, 1, i + 1);
@@ -117,12 +117,12 @@ pick_queries (CrbSynthCorpus *corpus)
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GList) words = NULL;
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
-  guint n_words;
+  guint      n_words;
 
   for (guint i = 0; i < N_DOCUMENTS; i += 10)
     {
-      gsize length;
-      const char *text = crb_synth_corpus_get_text (corpus, i, &length);
+      gsize            length;
+      const char      *text = crb_synth_corpus_get_text (corpus, i, &length);
       g_autofree char *copy = g_ascii_strdown (text, length);
       g_auto (GStrv) parts = g_strsplit_set (copy, " \n.,;:!?\"'()", -1);
 
@@ -138,7 +138,7 @@ pick_queries (CrbSynthCorpus *corpus)
   n_words = g_list_length (words);
   {
     g_autofree const char **sorted = g_new (const char *, n_words);
-    guint k = 0;
+    guint                   k = 0;
 
     for (GList *l = words; l; l = l->next)
       sorted[k++] = l->data;
@@ -170,9 +170,9 @@ p95 (double *times, guint n)
 static double
 raw_search_p95 (const char *path, GPtrArray *queries)
 {
-  sqlite3 *db;
+  sqlite3      *db;
   sqlite3_stmt *stmt;
-  double times[N_QUERIES];
+  double        times[N_QUERIES];
 
   sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   sqlite3_prepare_v2 (db,
@@ -182,7 +182,7 @@ raw_search_p95 (const char *path, GPtrArray *queries)
                       -1, &stmt, NULL);
   for (guint q = 0; q < queries->len; q++)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64           start = g_get_monotonic_time ();
       g_autofree char *quoted = g_strdup_printf ("\"%s\"", (char *) queries->pdata[q]);
 
       sqlite3_bind_text (stmt, 1, quoted, -1, SQLITE_TRANSIENT);
@@ -215,9 +215,9 @@ our_search_p95 (CrbProject *project, GPtrArray *queries)
 static double
 raw_open_check (const char *path)
 {
-  sqlite3 *db;
+  sqlite3      *db;
   sqlite3_stmt *stmt;
-  gint64 start = g_get_monotonic_time ();
+  gint64        start = g_get_monotonic_time ();
 
   sqlite3_open (path, &db);
   sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
@@ -241,10 +241,10 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) outcomes = NULL;
   g_autoptr (GPtrArray) queries = NULL;
   const char *sources[] = { docs, NULL };
-  gsize total_bytes = 0, rss_before;
-  double baseline, ours, raw_p95, our_p95, raw_open, our_open;
-  guint imported = 0;
-  gint64 start;
+  gsize       total_bytes = 0, rss_before;
+  double      baseline, ours, raw_p95, our_p95, raw_open, our_open;
+  guint       imported = 0;
+  gint64      start;
 
   g_assert_no_error (error);
   if (g_getenv ("CRB_BENCH_DOCUMENTS"))
@@ -256,8 +256,8 @@ main (int argc, char *argv[])
   g_mkdir (docs, 0700);
   for (guint i = 0; i < N_DOCUMENTS; i++)
     {
-      gsize length;
-      const char *text = crb_synth_corpus_get_text (corpus, i, &length);
+      gsize            length;
+      const char      *text = crb_synth_corpus_get_text (corpus, i, &length);
       g_autofree char *name = g_strdup_printf ("%s/%05u.txt", docs, i);
 
       g_assert_true (g_file_set_contents (name, text, length, NULL));
@@ -274,7 +274,7 @@ main (int argc, char *argv[])
           total_bytes / 1e6 / baseline);
   /* What SQLite and FTS5 themselves take, for reading the figure below. */
   printf ("peak memory growth of the baseline import: %.1f MB\n",
-          (peak_rss_kb () - rss_before) / 1024.0);
+          (peak_rss_kb () - rss_before) * 1024.0 / 1e6);
 
   project = crb_project_create (project_path, &error);
   g_assert_no_error (error);
@@ -295,7 +295,8 @@ main (int argc, char *argv[])
   printf ("peak memory growth during import: %.1f MB; largest batch held (documents read ahead "
           "and the group being stored, text and original bytes): %.1f MB; ratio %.1f "
           "(target <= 2)\n",
-          (peak_rss_kb () - rss_before) / 1024.0, crb_importer_get_peak_held_bytes (importer) / 1e6,
+          (peak_rss_kb () - rss_before) * 1024.0 / 1e6,
+          crb_importer_get_peak_held_bytes (importer) / 1e6,
           (peak_rss_kb () - rss_before) * 1024.0 / crb_importer_get_peak_held_bytes (importer));
 
   queries = pick_queries (corpus);
