@@ -32,18 +32,18 @@ typedef struct
 
 struct _CrbHighlighter
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   GtkTextBuffer *buffer;
-  GHashTable    *categories; /* name → GtkTextTag (owned by the tag table) */
+  GHashTable    *categories;  /* name → GtkTextTag (owned by the tag table) */
   GHashTable    *kind_colors; /* kind → "#rrggbb" */
-  GPtrArray     *spans;      /* Span*, by start then end */
-  GHashTable    *by_uuid;    /* claim UUID → Span* (borrowed) */
+  GPtrArray     *spans;       /* Span*, by start then end */
+  GHashTable    *by_uuid;     /* claim UUID → Span* (borrowed) */
   guint          max_length;
   gboolean       dark;
 
-  GtkTextTag    *overlap_tag;
-  GtkTextTag    *mention_tag;
+  GtkTextTag *overlap_tag;
+  GtkTextTag *mention_tag;
 };
 
 G_DEFINE_FINAL_TYPE (CrbHighlighter, crb_highlighter, G_TYPE_OBJECT)
@@ -124,7 +124,7 @@ static void
 raise_fixed_tags (CrbHighlighter *self)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  int top = gtk_text_tag_table_get_size (table) - 1;
+  int              top = gtk_text_tag_table_get_size (table) - 1;
 
   gtk_text_tag_set_priority (self->overlap_tag, top);
   gtk_text_tag_set_priority (self->mention_tag, top);
@@ -170,7 +170,7 @@ static void
 restyle_categories (CrbHighlighter *self)
 {
   GHashTableIter iter;
-  gpointer name, tag;
+  gpointer       name, tag;
 
   g_hash_table_iter_init (&iter, self->categories);
   while (g_hash_table_iter_next (&iter, &name, &tag))
@@ -207,8 +207,8 @@ static GtkTextTag *
 category_for (CrbHighlighter *self, const char *kind, const char *color)
 {
   g_autofree char *name = NULL;
-  GtkTextTag *tag;
-  GdkRGBA rgba;
+  GtkTextTag      *tag;
+  GdkRGBA          rgba;
 
   if (color && *color)
     name = g_strdup_printf ("color:%s", color);
@@ -292,14 +292,14 @@ paint (CrbHighlighter *self, GPtrArray *spans, guint start, guint end)
 {
   g_autoptr (GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (Edge), spans->len * 2);
   GtkTextIter a, b;
-  int depth = 0;
-  guint overlap_from = 0;
+  int         depth = 0;
+  guint       overlap_from = 0;
 
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = g_ptr_array_index (spans, i);
-      Edge open = { MAX (span->start, start), +1 };
-      Edge close = { MIN (span->end, end), -1 };
+      Edge  open = { MAX (span->start, start), +1 };
+      Edge  close = { MIN (span->end, end), -1 };
 
       if (open.offset >= close.offset)
         continue;
@@ -329,8 +329,8 @@ static void
 clear_range (CrbHighlighter *self, guint start, guint end)
 {
   GHashTableIter iter;
-  gpointer tag;
-  GtkTextIter a, b;
+  gpointer       tag;
+  GtkTextIter    a, b;
 
   get_range (self, start, end, &a, &b);
   g_hash_table_iter_init (&iter, self->categories);
@@ -348,13 +348,45 @@ add_dirty (GArray *dirty, guint start, guint end)
     g_array_append_val (dirty, range);
 }
 
+static Span *
+new_span (CrbHighlighter *self, CrbClaim *claim, GHashTable *colors, guint n_chars)
+{
+  const char *uuid = crb_record_get_uuid (CRB_RECORD (claim));
+  const char *color = colors ? g_hash_table_lookup (colors, uuid) : NULL;
+  Span       *span = g_new0 (Span, 1);
+
+  span->claim = g_object_ref (claim);
+  span->start = MIN (crb_claim_get_start (claim), n_chars);
+  span->end = MIN (crb_claim_get_end (claim), n_chars);
+  span->category = category_for (self, crb_claim_get_kind (claim), color);
+  return span;
+}
+
+/* Clears and paints again the merged `dirty` ranges. */
+static void
+repaint (CrbHighlighter *self, GArray *dirty)
+{
+  g_array_sort (dirty, compare_ranges);
+  for (guint i = 0; i < dirty->len;)
+    {
+      Range merged = g_array_index (dirty, Range, i);
+      g_autoptr (GPtrArray) affected = NULL;
+
+      for (i++; i < dirty->len && g_array_index (dirty, Range, i).start <= merged.end; i++)
+        merged.end = MAX (merged.end, g_array_index (dirty, Range, i).end);
+      clear_range (self, merged.start, merged.end);
+      affected = spans_in (self, merged.start, merged.end);
+      paint (self, affected, merged.start, merged.end);
+    }
+}
+
 void
 crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable *colors)
 {
   g_autoptr (GPtrArray) spans = NULL;
   g_autoptr (GHashTable) by_uuid = NULL;
   g_autoptr (GArray) dirty = g_array_new (FALSE, FALSE, sizeof (Range));
-  guint n_chars;
+  guint    n_chars;
   gboolean was_empty;
 
   g_return_if_fail (CRB_IS_HIGHLIGHTER (self));
@@ -366,22 +398,16 @@ crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable 
 
   for (guint i = 0; claims && i < claims->len; i++)
     {
-      CrbClaim *claim = g_ptr_array_index (claims, i);
-      const char *uuid = crb_record_get_uuid (CRB_RECORD (claim));
-      const char *color = colors ? g_hash_table_lookup (colors, uuid) : NULL;
-      Span *span = g_new0 (Span, 1);
-      Span *old;
+      Span       *span = new_span (self, g_ptr_array_index (claims, i), colors, n_chars);
+      const char *uuid = crb_record_get_uuid (CRB_RECORD (span->claim));
+      Span       *old;
 
-      span->claim = g_object_ref (claim);
-      span->start = MIN (crb_claim_get_start (claim), n_chars);
-      span->end = MIN (crb_claim_get_end (claim), n_chars);
-      span->category = category_for (self, crb_claim_get_kind (claim), color);
       g_ptr_array_add (spans, span);
       g_hash_table_insert (by_uuid, (gpointer) uuid, span);
 
       old = g_hash_table_lookup (self->by_uuid, uuid);
-      if (old == NULL || old->start != span->start || old->end != span->end
-          || old->category != span->category)
+      if (old == NULL || old->start != span->start || old->end != span->end ||
+          old->category != span->category)
         {
           add_dirty (dirty, span->start, span->end);
           if (old)
@@ -411,28 +437,75 @@ crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable 
 
   if (was_empty)
     paint (self, self->spans, 0, n_chars);
-  else if (dirty->len > 0)
-    {
-      g_array_sort (dirty, compare_ranges);
-      for (guint i = 0; i < dirty->len;)
-        {
-          Range merged = g_array_index (dirty, Range, i);
-          g_autoptr (GPtrArray) affected = NULL;
+  else
+    repaint (self, dirty);
+}
 
-          for (i++; i < dirty->len && g_array_index (dirty, Range, i).start <= merged.end; i++)
-            merged.end = MAX (merged.end, g_array_index (dirty, Range, i).end);
-          clear_range (self, merged.start, merged.end);
-          affected = spans_in (self, merged.start, merged.end);
-          paint (self, affected, merged.start, merged.end);
-        }
+static void
+remove_span (CrbHighlighter *self, const char *uuid, GArray *dirty)
+{
+  Span *old = uuid ? g_hash_table_lookup (self->by_uuid, uuid) : NULL;
+
+  if (old == NULL)
+    return;
+  add_dirty (dirty, old->start, old->end);
+  g_hash_table_remove (self->by_uuid, uuid);
+  g_ptr_array_remove_fast (self->spans, old);
+}
+
+void
+crb_highlighter_update_claims (CrbHighlighter *self, GPtrArray *changed, const char *const *removed,
+                               GHashTable *colors)
+{
+  g_autoptr (GArray) dirty = g_array_new (FALSE, FALSE, sizeof (Range));
+  guint n_chars;
+
+  g_return_if_fail (CRB_IS_HIGHLIGHTER (self));
+
+  n_chars = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  for (guint i = 0; removed && removed[i]; i++)
+    remove_span (self, removed[i], dirty);
+  for (guint i = 0; changed && i < changed->len; i++)
+    {
+      Span *span = new_span (self, g_ptr_array_index (changed, i), colors, n_chars);
+
+      remove_span (self, crb_record_get_uuid (CRB_RECORD (span->claim)), dirty);
+      add_dirty (dirty, span->start, span->end);
+      g_ptr_array_add (self->spans, span);
+      g_hash_table_insert (self->by_uuid, (gpointer) crb_record_get_uuid (CRB_RECORD (span->claim)),
+                           span);
     }
+  if (dirty->len == 0)
+    return;
+  g_ptr_array_sort (self->spans, compare_spans);
+  self->max_length = 0;
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      Span *span = g_ptr_array_index (self->spans, i);
+
+      self->max_length = MAX (self->max_length, span->end - span->start);
+    }
+  repaint (self, dirty);
+}
+
+GPtrArray *
+crb_highlighter_dup_claims (CrbHighlighter *self)
+{
+  GPtrArray *claims;
+
+  g_return_val_if_fail (CRB_IS_HIGHLIGHTER (self), NULL);
+
+  claims = g_ptr_array_sized_new (self->spans->len);
+  for (guint i = 0; i < self->spans->len; i++)
+    g_ptr_array_add (claims, ((Span *) g_ptr_array_index (self->spans, i))->claim);
+  return claims;
 }
 
 void
 crb_highlighter_set_mentions (CrbHighlighter *self, GArray *ranges)
 {
   GtkTextIter a, b;
-  guint n_chars;
+  guint       n_chars;
 
   g_return_if_fail (CRB_IS_HIGHLIGHTER (self));
 

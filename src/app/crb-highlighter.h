@@ -30,6 +30,15 @@ void            crb_highlighter_set_claims       (CrbHighlighter *self,
                                                   GPtrArray      *claims,
                                                   GHashTable     *colors);
 /* Code-point ranges of entity mentions, as pairs in a guint array. */
+/* Changes some claims only: `changed` are added or replace the claim with
+ * the same UUID (colours as for set_claims), `removed` are UUIDs to take
+ * away.  Only their ranges are repainted. */
+void            crb_highlighter_update_claims    (CrbHighlighter *self,
+                                                  GPtrArray      *changed,
+                                                  const char * const *removed,
+                                                  GHashTable     *colors);
+/* The claims shown, in text order (transfer container). */
+GPtrArray      *crb_highlighter_dup_claims       (CrbHighlighter *self);
 void            crb_highlighter_set_mentions     (CrbHighlighter *self,
                                                   GArray         *ranges);
 /* The innermost claim covering a code-point offset, or NULL (borrowed). */

@@ -36,6 +36,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void reload_claims (CrbReader *self, CrbChangeFlags changes);
+static void update_claims (CrbReader *self, const char * const *uuids);
 static void update_header (CrbReader *self);
 
 static void
@@ -378,7 +379,16 @@ project_changed (CrbReader *self, CrbChangeFlags changes)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
     }
   if (changes & (CRB_CHANGE_CLAIMS | CRB_CHANGE_TAGS | CRB_CHANGE_ENTITIES))
-    reload_claims (self, changes);
+    {
+      const char * const *claims = crb_project_get_changed_claims (self->project);
+
+      /* A claim made, edited or deleted: only it is read again. */
+      if (claims != NULL && !(changes & (CRB_CHANGE_TAGS | CRB_CHANGE_ENTITIES))
+          && !*self->author_filter)
+        update_claims (self, claims);
+      else
+        reload_claims (self, changes);
+    }
 }
 
 void
@@ -532,6 +542,19 @@ claim_colors (CrbReader *self, GPtrArray *claims, CrbChangeFlags changes)
   return colors;
 }
 
+/* Whether a claim has its place in the text shown. */
+static gboolean
+is_placed (CrbReader *self, CrbClaim *claim)
+{
+  return g_strcmp0 (crb_claim_get_document_uuid (claim),
+                    crb_record_get_uuid (CRB_RECORD (self->document)))
+             == 0
+         && g_strcmp0 (crb_claim_get_revision_uuid (claim),
+                       crb_document_get_revision_uuid (self->document))
+                == 0
+         && !g_str_equal (crb_claim_get_anchor_status (claim), "orphaned");
+}
+
 static void
 reload_claims (CrbReader *self, CrbChangeFlags changes)
 {
@@ -561,8 +584,7 @@ reload_claims (CrbReader *self, CrbChangeFlags changes)
     }
   /* Claims left on an older revision cannot be placed in this text. */
   for (guint i = claims->len; i > 0; i--)
-    if (g_strcmp0 (crb_claim_get_revision_uuid (g_ptr_array_index (claims, i - 1)), revision) != 0
-        || g_str_equal (crb_claim_get_anchor_status (g_ptr_array_index (claims, i - 1)), "orphaned"))
+    if (!is_placed (self, g_ptr_array_index (claims, i - 1)))
       g_ptr_array_remove_index (claims, i - 1);
   _crb_reader_filter_authors (self, claims);
   colors = claim_colors (self, claims, changes);
@@ -587,6 +609,45 @@ reload_claims (CrbReader *self, CrbChangeFlags changes)
   if (self->selected_claim)
     {
       selected = g_strdup (crb_record_get_uuid (CRB_RECORD (self->selected_claim)));
+      _crb_reader_set_selected (self, crb_highlighter_lookup (self->highlighter, selected));
+    }
+}
+
+/* Reads again the claims a change named, and repaints only them. */
+static void
+update_claims (CrbReader *self, const char * const *uuids)
+{
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) removed = g_ptr_array_new ();
+  g_autoptr (GHashTable) colors = NULL;
+  g_autoptr (GPtrArray) shown = NULL;
+
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; uuids[i]; i++)
+    {
+      g_autoptr (CrbClaim) claim = crb_project_find_claim (self->project, uuids[i], NULL);
+
+      /* Its tags may have changed with it. */
+      g_hash_table_remove (self->tag_colors, uuids[i]);
+      if (claim != NULL && is_placed (self, claim))
+        g_ptr_array_add (changed, g_steal_pointer (&claim));
+      else
+        g_ptr_array_add (removed, (gpointer) uuids[i]);
+    }
+  g_ptr_array_add (removed, NULL);
+  colors = claim_colors (self, changed, 0);
+  crb_highlighter_update_claims (self->highlighter, changed, (const char * const *) removed->pdata,
+                                 colors);
+
+  /* The analysts' menu follows the claims shown. */
+  shown = crb_highlighter_dup_claims (self->highlighter);
+  _crb_reader_filter_authors (self, shown);
+
+  if (self->selected_claim)
+    {
+      g_autofree char *selected = g_strdup (crb_record_get_uuid (CRB_RECORD (self->selected_claim)));
+
       _crb_reader_set_selected (self, crb_highlighter_lookup (self->highlighter, selected));
     }
 }

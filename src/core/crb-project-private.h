@@ -48,6 +48,11 @@ void          _crb_project_note_outside_revision (CrbProject *self,
 /* Delivers CrbProject::changed in the project's main context. */
 void          _crb_project_emit_changed  (CrbProject    *self,
                                           CrbChangeFlags changes);
+/* The same, naming the claims that changed (takes `claims`, may be NULL:
+ * see crb_project_get_changed_claims()). */
+void          _crb_project_emit_changes  (CrbProject    *self,
+                                          CrbChangeFlags changes,
+                                          char         **claims);
 /* For actions that must not be undone one by one (e.g. a big import that
  * gets one step of its own): TRUE while an action runs. */
 gboolean      _crb_project_in_action     (CrbProject    *self);

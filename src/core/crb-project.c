@@ -36,6 +36,7 @@ struct _CrbProject
   char           *action_label;
   CrbChangeFlags  action_changes;
   GPtrArray      *action_outside; /* revision UUIDs written outside the changeset */
+  char          **changed_claims; /* while CrbProject::changed is emitted */
   gboolean        in_action;
 
   gboolean        can_undo;
@@ -159,7 +160,9 @@ crb_project_class_init (CrbProjectClass *klass)
    * CrbProject::changed:
    * @changes: the #CrbChangeFlags of what an action, undo or redo touched
    *
-   * Emitted in the main context the project was opened from.
+   * Emitted in the main context the project was opened from.  Which
+   * claims changed, when known, is told by
+   * crb_project_get_changed_claims() during the emission.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -548,6 +551,7 @@ typedef struct
 {
   CrbProject    *project;
   CrbChangeFlags changes;
+  char         **claims;
 } Notification;
 
 static gboolean
@@ -555,28 +559,57 @@ deliver_changed (gpointer data)
 {
   Notification *notification = data;
   CrbProject *self = notification->project;
+  char **outer = self->changed_claims;
 
   update_undo_state (self);
+  self->changed_claims = notification->claims;
   if (notification->changes != 0)
     g_signal_emit (self, signals[CHANGED], 0, (guint) notification->changes);
+  self->changed_claims = outer;
+  g_strfreev (notification->claims);
   g_object_unref (self);
   g_free (notification);
   return G_SOURCE_REMOVE;
 }
 
 void
-_crb_project_emit_changed (CrbProject *self, CrbChangeFlags changes)
+_crb_project_emit_changes (CrbProject *self, CrbChangeFlags changes, char **claims)
 {
   Notification *notification = g_new0 (Notification, 1);
 
   notification->project = g_object_ref (self);
   notification->changes = changes;
+  notification->claims = claims;
   g_main_context_invoke (self->context, deliver_changed, notification);
+}
+
+void
+_crb_project_emit_changed (CrbProject *self, CrbChangeFlags changes)
+{
+  _crb_project_emit_changes (self, changes, NULL);
+}
+
+/**
+ * crb_project_get_changed_claims:
+ *
+ * While #CrbProject::changed is emitted: the UUIDs of the claims that the
+ * change inserted, edited or deleted, when they are known and few, so that
+ * a view can update just those.  %NULL when they are not known (then any
+ * claim may have changed).
+ *
+ * Returns: (transfer none) (nullable): a %NULL-terminated array
+ */
+const char * const *
+crb_project_get_changed_claims (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return (const char * const *) self->changed_claims;
 }
 
 gboolean
 _crb_project_commit_action (CrbProject *self, GError **error)
 {
+  g_auto (GStrv) claims = NULL;
   void *changeset = NULL;
   int size = 0;
   int rc;
@@ -594,7 +627,10 @@ _crb_project_commit_action (CrbProject *self, GError **error)
   if (rc == SQLITE_OK && (size > 0 || self->action_outside->len > 0))
     {
       if (size > 0)
-        self->action_changes |= _crb_undo_changes_of (changeset, size);
+        {
+          self->action_changes |= _crb_undo_changes_of (changeset, size);
+          claims = _crb_undo_claims_of (self->file.db, changeset, size);
+        }
       /* What the history deletes (revisions that can no longer be redone)
        * is not part of this action. */
       sqlite3session_enable (self->session, 0);
@@ -619,7 +655,7 @@ _crb_project_commit_action (CrbProject *self, GError **error)
   changes = self->action_changes;
   finish_action (self);
   g_rec_mutex_unlock (&self->mutex);
-  _crb_project_emit_changed (self, changes);
+  _crb_project_emit_changes (self, changes, g_steal_pointer (&claims));
   return TRUE;
 }
 

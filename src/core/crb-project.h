@@ -89,6 +89,7 @@ gboolean    crb_project_save_copy       (CrbProject    *self,
 char       *crb_project_backup          (CrbProject    *self,
                                          GError       **error);
 
+const char * const *crb_project_get_changed_claims (CrbProject *self);
 gboolean    crb_project_can_undo        (CrbProject    *self);
 gboolean    crb_project_can_redo        (CrbProject    *self);
 char       *crb_project_dup_undo_label  (CrbProject    *self);

@@ -65,6 +65,58 @@ _crb_undo_changes_of (const void *changeset, int size)
   return changes;
 }
 
+/* More changed claims than this, and observers had better read them all. */
+#define MAX_LISTED_CLAIMS 256
+/* Column 1 of the claim table is its UUID (crb-schema.c: id, then the
+ * common row columns). */
+#define CLAIM_UUID_COLUMN 1
+
+char **
+_crb_undo_claims_of (sqlite3 *db, const void *changeset, int size)
+{
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) find = NULL;
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean too_many = FALSE;
+
+  if (size <= 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return NULL;
+  while (!too_many && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int columns, op, indirect;
+      sqlite3_value *value = NULL;
+
+      sqlite3changeset_op (iter, &table, &columns, &op, &indirect);
+      if (g_strcmp0 (table, "claim") != 0)
+        continue;
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, CLAIM_UUID_COLUMN, &value);
+      else if (op == SQLITE_DELETE)
+        sqlite3changeset_old (iter, CLAIM_UUID_COLUMN, &value);
+      else if (sqlite3changeset_old (iter, 0, &value) == SQLITE_OK && value != NULL)
+        {
+          /* An update names the row by its id only. */
+          if (find == NULL
+              && sqlite3_prepare_v2 (db, "SELECT uuid FROM claim WHERE id = ?1", -1, &find, NULL)
+                     != SQLITE_OK)
+            break;
+          sqlite3_bind_int64 (find, 1, sqlite3_value_int64 (value));
+          value = sqlite3_step (find) == SQLITE_ROW ? sqlite3_column_value (find, 0) : NULL;
+        }
+      if (value != NULL && sqlite3_value_type (value) == SQLITE_TEXT)
+        g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_value_text (value)));
+      if (find != NULL)
+        sqlite3_reset (find);
+      too_many = uuids->len > MAX_LISTED_CLAIMS;
+    }
+  sqlite3changeset_finalize (iter);
+  if (too_many)
+    return NULL;
+  g_ptr_array_add (uuids, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&uuids), FALSE);
+}
+
 typedef struct
 {
   CrbFtsTable table;
@@ -225,6 +277,7 @@ apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
   g_autoptr (GPtrArray) revisions = NULL;
   g_autofree char *label = NULL;
   gboolean conflict = FALSE;
+  g_auto (GStrv) claims = NULL;
   void *outside = NULL;
   int outside_size = 0;
   void *inverted = NULL;
@@ -306,10 +359,11 @@ apply_step (CrbProject *self, gboolean redo, char **label_out, GError **error)
       goto rollback;
     }
 
+  claims = _crb_undo_claims_of (db, changeset, (int) size);
   sqlite3_free (inverted);
   sqlite3_free (outside);
   _crb_project_unlock (self);
-  _crb_project_emit_changed (self, changes);
+  _crb_project_emit_changes (self, changes, g_steal_pointer (&claims));
   if (label_out)
     *label_out = g_steal_pointer (&label);
   return TRUE;

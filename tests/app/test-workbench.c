@@ -85,6 +85,48 @@ select_text (Fixture *fixture, const char *text)
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
 }
 
+/* The text's tags as runs "start-end:tag,tag;" (the tags by identity). */
+static char *
+dump_highlights (Fixture *fixture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (crb_reader_get_text_view (fixture->window->reader));
+  g_autoptr (GString) out = g_string_new (NULL);
+  GtkTextIter iter, next;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      g_autoptr (GSList) tags = gtk_text_iter_get_tags (&iter);
+
+      next = iter;
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL))
+        gtk_text_iter_forward_to_end (&next);
+      if (tags != NULL)
+        {
+          g_string_append_printf (out, "%d-%d:", gtk_text_iter_get_offset (&iter),
+                                  gtk_text_iter_get_offset (&next));
+          for (GSList *l = tags; l; l = l->next)
+            g_string_append_printf (out, "%p,", l->data);
+          g_string_append_c (out, ';');
+        }
+      iter = next;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What the reader shows after a change equals what it shows when the
+ * document is opened afresh. */
+static void
+assert_highlights_fresh (Fixture *fixture, const char *document)
+{
+  g_autofree char *updated = dump_highlights (fixture);
+  g_autofree char *fresh = NULL;
+
+  g_assert_true (crb_reader_show_document (fixture->window->reader, document, NULL));
+  fresh = dump_highlights (fixture);
+  g_assert_cmpstr (updated, ==, fresh);
+}
+
 static gboolean
 note_saved (gpointer data)
 {
@@ -230,6 +272,49 @@ is_cleared (gpointer data)
 
 /* Ctrl+Q while typing a note: the note is in the file, as when the window
  * is closed. */
+/* Claims made, deleted and brought back are repainted where they are (the
+ * reader reads only the claims a change names). */
+static void
+test_highlights_follow_claims (Fixture *fixture, gconstpointer data)
+{
+  const char *document = g_ptr_array_index (fixture->documents, 0);
+  GtkWidget *reader = GTK_WIDGET (fixture->window->reader);
+  g_autofree char *before = NULL;
+  g_autofree char *with_claims = NULL;
+  g_autofree char *highlight = NULL;
+
+  pick_source (fixture, document);
+  before = dump_highlights (fixture);
+
+  select_text (fixture, QUOTE);
+  g_assert_true (gtk_widget_activate_action (reader, "reader.claim", NULL));
+  with_claims = dump_highlights (fixture);
+  g_assert_cmpstr (with_claims, !=, before);
+  assert_highlights_fresh (fixture, document);
+
+  /* Overlapping the first. */
+  select_text (fixture, "31 injured");
+  g_assert_true (gtk_widget_activate_action (reader, "reader.highlight", NULL));
+  g_assert_nonnull (crb_reader_get_selected_claim (fixture->window->reader));
+  highlight = g_strdup (
+      crb_record_get_uuid (CRB_RECORD (crb_reader_get_selected_claim (fixture->window->reader))));
+  assert_highlights_fresh (fixture, document);
+
+  crb_reader_select_claim (fixture->window->reader, highlight);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->inspector),
+                                             "inspector.delete", NULL));
+  assert_highlights_fresh (fixture, document);
+  activate (fixture, "undo");
+  assert_highlights_fresh (fixture, document);
+  activate (fixture, "undo");
+  activate (fixture, "undo");
+  assert_highlights_fresh (fixture, document);
+  {
+    g_autofree char *after = dump_highlights (fixture);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 static void
 test_quit_saves_note (Fixture *fixture, gconstpointer data)
 {
@@ -322,6 +407,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/crb/app/workbench/annotate-undo-redo", Fixture, NULL, fixture_set_up,
               test_annotate_undo_redo, fixture_tear_down);
+  g_test_add ("/crb/app/workbench/highlights-follow-claims", Fixture, NULL, fixture_set_up,
+              test_highlights_follow_claims, fixture_tear_down);
   g_test_add ("/crb/app/workbench/quit-saves-note", Fixture, NULL, fixture_set_up,
               test_quit_saves_note, fixture_tear_down);
   g_test_add ("/crb/app/workbench/search-opens-hit", Fixture, NULL, fixture_set_up,

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crb-app-test.h"
@@ -173,6 +174,8 @@ make_annotated_project (const char *text, char **document_uuid)
   return g_steal_pointer (&path);
 }
 
+static int compare_doubles (gconstpointer a, gconstpointer b);
+
 static void
 bench_reader (const char *text, double plain_ms)
 {
@@ -185,7 +188,7 @@ bench_reader (const char *text, double plain_ms)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (crb_reader_get_text_view (CRB_READER (reader)));
   GtkTextIter a, b;
   gint64 start;
-  double ours_ms, claim_ms;
+  double ours_ms, claim_ms, next_ms[5];
 
   g_print ("Building a project with a 1 MB document, %u claims, %u tags…\n", N_CLAIMS, N_TAGS);
   path = make_annotated_project (text, &uuid);
@@ -210,12 +213,28 @@ bench_reader (const char *text, double plain_ms)
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (reader, "reader.claim", NULL);
   claim_ms = time_to_next_frame (start);
+  /* The first claim's frame also pays for the software renderer compiling
+   * what it draws for the first time; the next ones show the steady cost. */
+  for (guint k = 0; k < G_N_ELEMENTS (next_ms); k++)
+    {
+      crb_app_test_flush ();
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, 6000 + (int) k * 300);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, 6040 + (int) k * 300);
+      gtk_text_buffer_select_range (buffer, &a, &b);
+      crb_app_test_flush ();
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (reader, "reader.claim", NULL);
+      next_ms[k] = time_to_next_frame (start);
+    }
+  qsort (next_ms, G_N_ELEMENTS (next_ms), sizeof (double), compare_doubles);
 
   g_print ("\nReader, 1 MB with %u claims in %u tag colours\n", N_CLAIMS, N_TAGS);
   g_print ("  plain GtkTextView, first frame:     %8.1f ms\n", plain_ms);
   g_print ("  CrbReader with highlights, first:   %8.1f ms\n", ours_ms);
   g_print ("  ratio:                              %8.2f×  (target ≤ 2.5×)\n", ours_ms / plain_ms);
   g_print ("  new claim to next frame:            %8.1f ms  (target ≤ 50 ms)\n", claim_ms);
+  g_print ("  the next claims (median of %u):     %8.1f ms\n", (guint) G_N_ELEMENTS (next_ms),
+           next_ms[G_N_ELEMENTS (next_ms) / 2]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   crb_app_test_flush ();
@@ -315,6 +334,6 @@ main (int argc, char *argv[])
   plain_first_frame (text);
   plain_ms = plain_first_frame (text);
   bench_reader (text, plain_ms);
-  bench_sources ();
+  if (!g_getenv ("CRB_BENCH_SKIP_SOURCES")) bench_sources ();
   return 0;
 }

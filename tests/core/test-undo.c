@@ -319,6 +319,81 @@ test_import_text_stays_out_of_history (Fixture *fixture, gconstpointer data)
 }
 
 static void
+record_changed_claims (CrbProject *project, guint changes, GPtrArray *seen)
+{
+  const char * const *claims = crb_project_get_changed_claims (project);
+
+  g_ptr_array_add (seen, claims ? g_strjoinv (",", (char **) claims) : g_strdup ("(unknown)"));
+}
+
+static char *
+last_changed (GPtrArray *seen)
+{
+  g_assert_cmpuint (seen->len, >, 0);
+  return g_strdup (g_ptr_array_index (seen, seen->len - 1));
+}
+
+/* CrbProject::changed says which claims an action, undo or redo touched,
+ * so that the reader updates just those. */
+static void
+test_changed_claims (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (CrbClaim) claim = NULL;
+  const char *uuid;
+  struct
+  {
+    const char *what;
+    gboolean ok;
+  } steps[6];
+  guint n = 0;
+
+  g_signal_connect (fixture->project, "changed", G_CALLBACK (record_changed_claims), seen);
+  g_assert_null (crb_project_get_changed_claims (fixture->project));
+
+  claim = crb_project_add_claim (fixture->project, fixture->document, 24, 40, "claim", "", &error);
+  g_assert_no_error (error);
+  uuid = crb_record_get_uuid (CRB_RECORD (claim));
+  {
+    g_autofree char *last = last_changed (seen);
+    g_assert_cmpstr (last, ==, uuid);
+  }
+
+  steps[n].what = "note";
+  steps[n++].ok = crb_project_set_field (fixture->project, "claim", uuid, "note", "Checked",
+                                         &error);
+  steps[n].what = "undo note";
+  steps[n++].ok = crb_project_undo (fixture->project, NULL, &error);
+  steps[n].what = "redo note";
+  steps[n++].ok = crb_project_redo (fixture->project, NULL, &error);
+  steps[n].what = "undo note again";
+  steps[n++].ok = crb_project_undo (fixture->project, NULL, &error);
+  steps[n].what = "undo creation";
+  steps[n++].ok = crb_project_undo (fixture->project, NULL, &error);
+  steps[n].what = "redo creation";
+  steps[n++].ok = crb_project_redo (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+  /* Each step was told, naming exactly the claim. */
+  g_assert_cmpuint (seen->len, ==, 1 + n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_test_message ("%s: %s", steps[i].what, (char *) g_ptr_array_index (seen, i + 1));
+      g_assert_true (steps[i].ok);
+      g_assert_cmpstr (g_ptr_array_index (seen, i + 1), ==, uuid);
+    }
+
+  /* An import touches no claim: known, and empty. */
+  g_free (crb_test_add_document (fixture->project, "Third", "Nothing to see here."));
+  {
+    g_autofree char *last = last_changed (seen);
+    g_assert_cmpstr (last, ==, "");
+  }
+  /* Outside an emission nothing is told. */
+  g_assert_null (crb_project_get_changed_claims (fixture->project));
+}
+
+static void
 test_invalid_values (Fixture *fixture, gconstpointer data)
 {
   static const char *cases[][4] = {
@@ -373,6 +448,8 @@ main (int argc, char *argv[])
               test_undo_conflict, fixture_tear_down);
   g_test_add ("/crb/undo/import-text-stays-out-of-history", Fixture, NULL, fixture_set_up,
               test_import_text_stays_out_of_history, fixture_tear_down);
+  g_test_add ("/crb/undo/changed-claims", Fixture, NULL, fixture_set_up, test_changed_claims,
+              fixture_tear_down);
   g_test_add ("/crb/edit/refuses-invalid-values", Fixture, NULL, fixture_set_up,
               test_invalid_values, fixture_tear_down);
   return g_test_run ();
