@@ -35,16 +35,6 @@ json_offsets (JsonBuilder *builder, const char *member, GArray *offsets)
 }
 
 static void
-json_lines (JsonBuilder *builder, const char *member, GPtrArray *lines)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; lines && i < lines->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (lines, i));
-  json_builder_end_array (builder);
-}
-
-static void
 print_json (CrbExtractResult *result, const char *source, CrbFetchResult *fetched)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -62,8 +52,8 @@ print_json (CrbExtractResult *result, const char *source, CrbFetchResult *fetche
   crb_cli_json_int (builder, "chars", g_utf8_strlen (result->text->str, result->text->len));
   json_offsets (builder, "pages", result->pages);
   json_offsets (builder, "paragraphs", result->paragraphs);
-  json_lines (builder, "warnings", result->warnings);
-  json_lines (builder, "removed", result->removed);
+  crb_cli_json_strings (builder, "warnings", result->warnings);
+  crb_cli_json_strings (builder, "removed", result->removed);
   crb_cli_json_string (builder, "text", result->text->str);
   json_builder_end_object (builder);
   crb_cli_print_builder (builder);
