@@ -44,7 +44,18 @@ struct _CrbHighlighter
 
   GtkTextTag *overlap_tag;
   GtkTextTag *mention_tag;
+
+  /* A long text's highlights are painted from its start in steps, so
+   * that the first frame shows the top of the text without waiting for
+   * the rest (see paint_from_start). */
+  guint paint_source;
+  guint painted_to;
 };
+
+/* Characters painted at once when a text is shown, then in each idle step
+ * (some milliseconds each for dense highlights). */
+#define FIRST_PAINT_CHARS 24000
+#define PAINT_STEP_CHARS  64000
 
 G_DEFINE_FINAL_TYPE (CrbHighlighter, crb_highlighter, G_TYPE_OBJECT)
 
@@ -82,6 +93,7 @@ crb_highlighter_dispose (GObject *object)
 {
   CrbHighlighter *self = CRB_HIGHLIGHTER (object);
 
+  g_clear_handle_id (&self->paint_source, g_source_remove);
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
@@ -362,6 +374,38 @@ new_span (CrbHighlighter *self, CrbClaim *claim, GHashTable *colors, guint n_cha
   return span;
 }
 
+static gboolean
+paint_step (gpointer data)
+{
+  CrbHighlighter *self = data;
+  guint n_chars = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  guint end = MIN (self->painted_to + PAINT_STEP_CHARS, n_chars);
+  g_autoptr (GPtrArray) spans = spans_in (self, self->painted_to, end);
+
+  paint (self, spans, self->painted_to, end);
+  self->painted_to = end;
+  if (end < n_chars)
+    return G_SOURCE_CONTINUE;
+  self->paint_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Paints a text's first screens now and the rest in idle steps after the
+ * next frames.  What changes meanwhile is repainted where it changed, and
+ * the steps paint the claims as they are by then. */
+static void
+paint_from_start (CrbHighlighter *self, guint n_chars)
+{
+  g_autoptr (GPtrArray) first = NULL;
+
+  g_clear_handle_id (&self->paint_source, g_source_remove);
+  self->painted_to = MIN (n_chars, FIRST_PAINT_CHARS);
+  first = spans_in (self, 0, self->painted_to);
+  paint (self, first, 0, self->painted_to);
+  if (self->painted_to < n_chars)
+    self->paint_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, paint_step, self, NULL);
+}
+
 /* Clears and paints again the merged `dirty` ranges. */
 static void
 repaint (CrbHighlighter *self, GArray *dirty)
@@ -435,8 +479,10 @@ crb_highlighter_set_claims (CrbHighlighter *self, GPtrArray *claims, GHashTable 
       self->max_length = MAX (self->max_length, span->end - span->start);
     }
 
+  if (self->spans->len == 0)
+    g_clear_handle_id (&self->paint_source, g_source_remove);
   if (was_empty)
-    paint (self, self->spans, 0, n_chars);
+    paint_from_start (self, n_chars);
   else
     repaint (self, dirty);
 }
@@ -557,4 +603,11 @@ crb_highlighter_get_n_categories (CrbHighlighter *self)
 {
   g_return_val_if_fail (CRB_IS_HIGHLIGHTER (self), 0);
   return g_hash_table_size (self->categories);
+}
+
+gboolean
+crb_highlighter_is_painting (CrbHighlighter *self)
+{
+  g_return_val_if_fail (CRB_IS_HIGHLIGHTER (self), FALSE);
+  return self->paint_source != 0;
 }

@@ -37,6 +37,9 @@ void            crb_highlighter_update_claims    (CrbHighlighter *self,
                                                   GPtrArray      *changed,
                                                   const char * const *removed,
                                                   GHashTable     *colors);
+/* Whether the highlights of a long text are still being painted (in idle
+ * steps after it was shown). */
+gboolean        crb_highlighter_is_painting      (CrbHighlighter *self);
 /* The claims shown, in text order (transfer container). */
 GPtrArray      *crb_highlighter_dup_claims       (CrbHighlighter *self);
 void            crb_highlighter_set_mentions     (CrbHighlighter *self,

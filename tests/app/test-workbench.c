@@ -11,6 +11,7 @@
 #include "crb-app-test.h"
 #include "crb-claim-inspector.h"
 #include "crb-claim.h"
+#include "crb-import.h"
 #include "crb-reader.h"
 #include "crb-search-view.h"
 #include "crb-sidebar.h"
@@ -123,6 +124,7 @@ assert_highlights_fresh (Fixture *fixture, const char *document)
   g_autofree char *fresh = NULL;
 
   g_assert_true (crb_reader_show_document (fixture->window->reader, document, NULL));
+  crb_app_test_flush ();
   fresh = dump_highlights (fixture);
   g_assert_cmpstr (updated, ==, fresh);
 }
@@ -315,6 +317,46 @@ test_highlights_follow_claims (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* A long text shows its first screens at once and the rest of its
+ * highlights follow in idle steps: in the end every claim is painted. */
+static void
+test_long_text_painted (Fixture *fixture, gconstpointer data)
+{
+  CrbProject *project = crb_window_get_project (fixture->window);
+  g_autoptr (CrbImporter) importer = crb_importer_new (project);
+  g_autoptr (CrbImportOutcome) outcome = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (crb_reader_get_text_view (fixture->window->reader));
+
+  while (text->len < 300000)
+    g_string_append (text, "The embankment at Karaozek held until dawn, officials said. ");
+  outcome = crb_importer_import_text (importer, text->str, "Long report", &error);
+  g_assert_no_error (error);
+  for (guint start = 100; start + 40 < text->len; start += 7919)
+    {
+      g_autoptr (CrbClaim) claim =
+          crb_project_add_claim (project, outcome->document_uuid, start, start + 30, "claim", "",
+                                 &error);
+
+      g_assert_no_error (error);
+      g_array_append_val (starts, start);
+    }
+  crb_app_test_flush ();
+  g_assert_true (crb_reader_show_document (fixture->window->reader, outcome->document_uuid, NULL));
+  crb_app_test_flush ();
+  for (guint i = 0; i < starts->len; i++)
+    {
+      GtkTextIter iter;
+      g_autoptr (GSList) tags = NULL;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_array_index (starts, guint, i) + 5);
+      tags = gtk_text_iter_get_tags (&iter);
+      g_assert_nonnull (tags);
+    }
+}
+
 static void
 test_quit_saves_note (Fixture *fixture, gconstpointer data)
 {
@@ -409,6 +451,8 @@ main (int argc, char *argv[])
               test_annotate_undo_redo, fixture_tear_down);
   g_test_add ("/crb/app/workbench/highlights-follow-claims", Fixture, NULL, fixture_set_up,
               test_highlights_follow_claims, fixture_tear_down);
+  g_test_add ("/crb/app/workbench/long-text-painted", Fixture, NULL, fixture_set_up,
+              test_long_text_painted, fixture_tear_down);
   g_test_add ("/crb/app/workbench/quit-saves-note", Fixture, NULL, fixture_set_up,
               test_quit_saves_note, fixture_tear_down);
   g_test_add ("/crb/app/workbench/search-opens-hit", Fixture, NULL, fixture_set_up,
