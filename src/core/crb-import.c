@@ -34,8 +34,9 @@
  * fill the next group while the current one is written, never the whole
  * import. */
 #define HELD_BYTES (2 * GROUP_BYTES)
-/* How much lower the extraction workers' priority is (see feed_worker). */
-#define WORKER_NICENESS 10
+/* The extraction workers run at the lowest priority, as desktop indexers
+ * do (see feed_worker). */
+#define WORKER_NICENESS 19
 /* Files larger than this are refused before reading. */
 #define MAX_FILE_BYTES (256 * 1024 * 1024)
 
